@@ -27,6 +27,7 @@ public final class G1 {
     @Override void sub(byte[] z, byte[] x, byte[] y) { Mcl.mclBnG1_sub(z, x, y); }
     @Override void mul(byte[] z, byte[] x, byte[] k) { Mcl.mclBnG1_mul(z, x, k); }
     @Override void mulVec(byte[] z, byte[] xs, byte[] ks, long n) { Mcl.mclBnG1_mulVec(z, xs, ks, n); }
+    @Override boolean hasPointWithX(byte[] bytes) { return CurveEquation.g1HasPointWithX(bytes); }
   };
 
   // pygroupsig's G1.set_generator(): setStr mode 10 of the standard BLS12-381 generator.

@@ -27,6 +27,7 @@ public final class G2 {
     @Override void sub(byte[] z, byte[] x, byte[] y) { Mcl.mclBnG2_sub(z, x, y); }
     @Override void mul(byte[] z, byte[] x, byte[] k) { Mcl.mclBnG2_mul(z, x, k); }
     @Override void mulVec(byte[] z, byte[] xs, byte[] ks, long n) { Mcl.mclBnG2_mulVec(z, xs, ks, n); }
+    @Override boolean hasPointWithX(byte[] bytes) { return CurveEquation.g2HasPointWithX(bytes); }
   };
 
   // pygroupsig's G2.set_generator(): setStr mode 10 of the standard BLS12-381 generator.

@@ -71,8 +71,11 @@ public final class GT {
     // the GLV pow is only correct for elements already known to be in GT.
     byte[] power = new byte[Mcl.GT_STRUCT];
     Mcl.mclBnGT_powGeneric(power, x, R_MINUS_ONE_RAW);
-    Mcl.mclBnGT_mul(power, power, x);
-    if (Mcl.mclBnGT_isOne(power) != 1) {
+    // A fresh output array: JNA copies each array argument back, so one array passed twice
+    // would end up holding the input again.
+    byte[] xToTheR = new byte[Mcl.GT_STRUCT];
+    Mcl.mclBnGT_mul(xToTheR, power, x);
+    if (Mcl.mclBnGT_isOne(xToTheR) != 1) {
       throw new MalformedInputException("GT: element is not in the order-r subgroup (x^r != 1)");
     }
     return new GT(x);

@@ -12,6 +12,10 @@ import com.sun.jna.NativeLibrary;
  * binding registers must be exported by that library; the list is the set of {@code native}
  * methods below.
  *
+ * <p>Never pass one Java array as two arguments of a call (an output that aliases an input):
+ * JNA copies every array argument back after the call, so the input's copy can overwrite the
+ * result.
+ *
  * <p>Thread safety: native mcl keeps no mutable state after init; the bundled build keeps one
  * wasm instance per thread. The arrays passed are never shared between threads by the element
  * types, so no lock is needed here.

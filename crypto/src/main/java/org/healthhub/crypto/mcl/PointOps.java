@@ -45,6 +45,9 @@ abstract class PointOps {
 
   abstract void mulVec(byte[] z, byte[] xs, byte[] ks, long n);
 
+  /** Whether some curve point (in the subgroup or not) has the encoded x. */
+  abstract boolean hasPointWithX(byte[] bytes);
+
   private String prefix() {
     return "mclBn" + type + "_";
   }
@@ -69,7 +72,9 @@ abstract class PointOps {
     FieldBounds.requireFpChunksBelowP(type, bytes, true);
     byte[] z = new byte[structSize];
     if (deserialize(z, bytes, bytes.length) != serializedSize) {
-      throw new MalformedInputException(type + ": x coordinate is not on the curve (no point with that x)");
+      throw new MalformedInputException(hasPointWithX(bytes)
+          ? type + ": point is on the curve but not in the prime-order subgroup"
+          : type + ": x coordinate is not on the curve (no point with that x)");
     }
     if (!Arrays.equals(encode(z), bytes)) {
       throw new MalformedInputException(type + ": non-canonical encoding (flag bits or infinity form)");
