@@ -71,6 +71,29 @@ public final class Mcl {
     }
   }
 
+  /** A native call {@code op(z, x, y)} that writes z. */
+  interface BinaryOp {
+    void apply(byte[] z, byte[] x, byte[] y);
+  }
+
+  /** A native call {@code op(y, x)} that writes y. */
+  interface UnaryOp {
+    void apply(byte[] y, byte[] x);
+  }
+
+  /** Runs {@code op} into a fresh struct of {@code size} bytes (never aliasing an input). */
+  static byte[] call(int size, BinaryOp op, byte[] x, byte[] y) {
+    byte[] z = new byte[size];
+    op.apply(z, x, y);
+    return z;
+  }
+
+  static byte[] call(int size, UnaryOp op, byte[] x) {
+    byte[] y = new byte[size];
+    op.apply(y, x);
+    return y;
+  }
+
   static native int mclBn_init(int curve, int compiledTimeVar);
 
   // Fr

@@ -98,27 +98,19 @@ abstract class PointOps {
   }
 
   byte[] neg(byte[] x) {
-    byte[] z = new byte[structSize];
-    neg(z, x);
-    return z;
+    return Mcl.call(structSize, this::neg, x);
   }
 
   byte[] add(byte[] x, byte[] y) {
-    byte[] z = new byte[structSize];
-    add(z, x, y);
-    return z;
+    return Mcl.call(structSize, this::add, x, y);
   }
 
   byte[] sub(byte[] x, byte[] y) {
-    byte[] z = new byte[structSize];
-    sub(z, x, y);
-    return z;
+    return Mcl.call(structSize, this::sub, x, y);
   }
 
   byte[] mul(byte[] x, Fr k) {
-    byte[] z = new byte[structSize];
-    mul(z, x, k.raw);
-    return z;
+    return Mcl.call(structSize, this::mul, x, k.raw);
   }
 
   /** Σ points[i]·scalars[i]; the empty sum is the identity. */
