@@ -2,6 +2,7 @@ package org.healthhub.crypto.mcl;
 
 import java.util.Locale;
 import java.util.function.IntFunction;
+import org.healthhub.crypto.MalformedInputException;
 
 /**
  * Prints the cost of mcl's main operations for the loaded library, one row per operation:
@@ -31,8 +32,12 @@ public final class MclBench {
       t[i] = e.pow(k[i]);
     }
     byte[][] messages = new byte[iterations][];
+    byte[][] g1Bytes = new byte[iterations][];
+    byte[][] gtBytes = new byte[iterations][];
     for (int i = 0; i < iterations; i++) {
       messages[i] = k[i].toBytes();
+      g1Bytes[i] = p[i].toBytes();
+      gtBytes[i] = t[i].toBytes();
     }
 
     System.out.println("mcl micro-benchmark, " + iterations + " iterations each; library: " + Mcl.libraryDescription());
@@ -42,7 +47,21 @@ public final class MclBench {
     row("G2 mul", iterations, i -> q[i].mul(k[i]));
     row("GT pow", iterations, i -> t[i].pow(k[i]));
     row("G1 hashAndMapTo", iterations, i -> G1.hashAndMapTo(messages[i]));
+    row("G1 fromBytes (checked)", iterations, i -> decode(() -> G1.fromBytes(g1Bytes[i])));
+    row("GT fromBytes (checked)", iterations, i -> decode(() -> GT.fromBytes(gtBytes[i])));
     row("Fr mul (JNA floor)", iterations, i -> k[i].mul(k[(i + 1) % iterations]));
+  }
+
+  private interface Decode {
+    Object run() throws MalformedInputException;
+  }
+
+  private static Object decode(Decode decode) {
+    try {
+      return decode.run();
+    } catch (MalformedInputException e) {
+      throw new IllegalStateException("a value this benchmark encoded did not decode", e);
+    }
   }
 
   private static void row(String name, int iterations, IntFunction<Object> op) {
