@@ -18,8 +18,6 @@ import org.slf4j.LoggerFactory;
 public final class StandaloneLauncher implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(StandaloneLauncher.class);
-  private static final long LONG_POLL_MILLIS = 10_000;
-
   private final ExternalTaskClient client;
   private final ExecutorService handlers;
 
@@ -36,7 +34,7 @@ public final class StandaloneLauncher implements AutoCloseable {
         .workerId(properties.workerId())
         .maxTasks(properties.threads())
         .lockDuration(properties.lockDuration().toMillis())
-        .asyncResponseTimeout(LONG_POLL_MILLIS)
+        .asyncResponseTimeout(properties.longPoll().toMillis())
         .build();
     subscriptions.handlers().forEach((topic, handler) -> client.subscribe(topic)
         .handler((task, service) -> handlers.execute(

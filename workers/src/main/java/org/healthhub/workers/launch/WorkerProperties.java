@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idleWait pause of the in-process launcher when no task was found
  * @param backoffs one wait per retry of a technical failure; after the last, an incident
  * @param engineRestUrl the engine's REST API, for the standalone launcher
+ * @param longPoll how long the standalone launcher's fetch waits for a task (and its stop waits out)
  * @param workerId the id this worker locks tasks under
  */
 @ConfigurationProperties("healthhub.workers")
@@ -24,4 +25,5 @@ public record WorkerProperties(
     @DefaultValue("500ms") Duration idleWait,
     @DefaultValue({"5s", "30s", "2m"}) List<Duration> backoffs,
     @DefaultValue("http://localhost:8080/engine-rest") String engineRestUrl,
+    @DefaultValue("10s") Duration longPoll,
     @DefaultValue("healthhub-worker") String workerId) {}
