@@ -9,7 +9,7 @@ public final class Topics {
   public static final String RECORD_VERIFY = "record.verify";
   public static final String RECORD_ENCRYPT = "record.encrypt";
   public static final String RECORD_WRAP_KEY = "record.wrap-key";
-  public static final String RECORD_UNWRAP_REMOVE = "record.remove-wrap";
+  public static final String RECORD_REMOVE_WRAP = "record.remove-wrap";
   public static final String STORAGE_PUT = "storage.put";
   public static final String CHAIN_ANCHOR = "chain.anchor";
   public static final String CHAIN_SHARE = "chain.share";
