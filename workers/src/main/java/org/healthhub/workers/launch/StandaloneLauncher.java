@@ -35,6 +35,8 @@ public final class StandaloneLauncher implements AutoCloseable {
         .maxTasks(properties.threads())
         .lockDuration(properties.lockDuration().toMillis())
         .asyncResponseTimeout(properties.longPoll().toMillis())
+        // The long poll already waits on the server; the client's exponential backoff (up to 60 s) would only delay the next join turn.
+        .disableBackoffStrategy()
         .build();
     subscriptions.handlers().forEach((topic, handler) -> client.subscribe(topic)
         .handler((task, service) -> handlers.execute(
