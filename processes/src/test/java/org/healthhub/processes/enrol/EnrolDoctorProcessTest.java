@@ -1,6 +1,7 @@
 package org.healthhub.processes.enrol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.operaton.bpm.engine.ExternalTaskService;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.ProcessEngineException;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.impl.util.ClockUtil;
@@ -97,6 +99,17 @@ class EnrolDoctorProcessTest {
     ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_RequestRejected")
         .hasVariable("rejectionReason", "not on the hospital's staff list");
     assertThat(list.members(GROUP)).isEmpty();
+  }
+
+  @Test
+  void enrol_rejectedWithoutReason_completionRefusedAndTaskStays() {
+    ProcessInstance instance = requestEnrolment();
+    Task approval = approvalTask(instance);
+
+    assertThatThrownBy(() -> taskService.complete(approval.getId(), Map.of("approved", false)))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("a rejected enrolment needs a 'rejectionReason'");
+    assertThat(approvalTask(instance).getTaskDefinitionKey()).isEqualTo("UserTask_GmApproval");
   }
 
   @Test
