@@ -30,7 +30,7 @@ public final class StreamingAead {
   public static final int TAG_LENGTH = 16;
   public static final int MIN_SEGMENT_SIZE = 4096;
   public static final int MAX_SEGMENT_SIZE = 8 << 20;
-  public static final int DEFAULT_SEGMENT_SIZE = 1 << 20;
+  public static final int DEFAULT_SEGMENT_SIZE = 256 << 10;
   static final byte VERSION = 1;
   private static final byte[] LABEL = "healthhub/streaming-aead/v1".getBytes(StandardCharsets.US_ASCII);
   private static final SecureRandom RANDOM = new SecureRandom();
