@@ -173,7 +173,7 @@ public final class KuboRpcClient {
   }
 
   /** Kubo prints Size as a string, js-ipfs as a number: both are read. */
-  private static long sizeOf(JsonNode size) throws StorageException {
+  static long sizeOf(JsonNode size) throws StorageException {
     if (size.isIntegralNumber()) {
       return size.asLong();
     }
