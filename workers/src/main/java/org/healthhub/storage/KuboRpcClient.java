@@ -83,8 +83,9 @@ public final class KuboRpcClient {
     try (InputStream response = calls.send(request("add", args)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(body), upload, describe("add"))) {
-      for (var lines = JSON.readerFor(JsonNode.class).<JsonNode>readValues(response); lines.hasNext(); ) {
-        last = lines.next();
+      // hasNextValue, unlike hasNext, lets a timeout out as itself rather than wrapped.
+      for (var lines = JSON.readerFor(JsonNode.class).<JsonNode>readValues(response); lines.hasNextValue(); ) {
+        last = lines.nextValue();
       }
     } catch (StorageException e) {
       throw e;

@@ -211,7 +211,8 @@ public final class JsIpfsDaemon implements AutoCloseable {
     }
   }
 
-  static void deleteRecursively(Path path) throws IOException {
+  /** Deletes a directory tree, such as a stopped daemon's work directory. */
+  public static void deleteRecursively(Path path) throws IOException {
     if (!Files.exists(path)) {
       return;
     }
