@@ -69,7 +69,9 @@ public final class KuboRpcClient {
     args.put("raw-leaves", "false");
     args.put("trickle", "false");
     args.put("pin", "true");
-    args.put("progress", "false");
+    // Progress lines keep the answer moving while a large blob is imported, so the read timeout
+    // measures a stalled node, not a big upload.
+    args.put("progress", "true");
     String boundary = "healthhub-" + UUID.randomUUID();
     byte[] head = ("--" + boundary + "\r\n"
         + "Content-Disposition: form-data; name=\"file\"; filename=\"blob\"\r\n"
@@ -79,23 +81,26 @@ public final class KuboRpcClient {
     HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() ->
         new SequenceInputStream(Collections.enumeration(List.of(
             new ByteArrayInputStream(head), upload, new ByteArrayInputStream(tail)))));
-    JsonNode last = null;
+    JsonNode added = null;
     try (InputStream response = calls.send(request("add", args)
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(body), upload, describe("add"))) {
       // hasNextValue, unlike hasNext, lets a timeout out as itself rather than wrapped.
       for (var lines = JSON.readerFor(JsonNode.class).<JsonNode>readValues(response); lines.hasNextValue(); ) {
-        last = lines.nextValue();
+        JsonNode line = lines.nextValue();
+        if (line.hasNonNull("Hash")) {
+          added = line;
+        }
       }
     } catch (StorageException e) {
       throw e;
     } catch (IOException e) {
       throw new StorageException(describe("add") + " answered unreadable JSON: " + e.getMessage(), e);
     }
-    if (last == null || !last.hasNonNull("Hash")) {
+    if (added == null) {
       throw new StorageException(describe("add") + " answered without a Hash");
     }
-    return new AddResult(Cid.parse(last.get("Hash").asText()), sizeOf(last.path("Size")));
+    return new AddResult(Cid.parse(added.get("Hash").asText()), sizeOf(added.path("Size")));
   }
 
   /**
