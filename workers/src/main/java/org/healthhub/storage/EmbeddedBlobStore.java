@@ -86,28 +86,16 @@ public final class EmbeddedBlobStore implements BlobStore {
 
   @Override
   public InputStream get(Cid cid) throws StorageException {
-    try {
-      return VerifiedBlobStream.open(blobFile(cid), cid);
-    } catch (NoSuchFileException e) {
-      throw new BlobNotFoundException(cid);
-    } catch (StorageException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new StorageException("cannot read blob " + cid + ": " + e.getMessage(), e);
-    }
+    return readBlob(cid, file -> VerifiedBlobStream.open(file, cid));
   }
 
   @Override
   public long size(Cid cid) throws StorageException {
-    try (FileChannel in = FileChannel.open(blobFile(cid), StandardOpenOption.READ)) {
-      return BlobFile.readNodesOffset(in, "blob " + cid);
-    } catch (NoSuchFileException e) {
-      throw new BlobNotFoundException(cid);
-    } catch (StorageException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new StorageException("cannot read blob " + cid + ": " + e.getMessage(), e);
-    }
+    return readBlob(cid, file -> {
+      try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+        return BlobFile.readNodesOffset(in, "blob " + cid);
+      }
+    });
   }
 
   @Override
@@ -133,6 +121,22 @@ public final class EmbeddedBlobStore implements BlobStore {
 
   @Override
   public void close() {}
+
+  private interface BlobRead<T> {
+    T from(Path blobFile) throws IOException;
+  }
+
+  private <T> T readBlob(Cid cid, BlobRead<T> read) throws StorageException {
+    try {
+      return read.from(blobFile(cid));
+    } catch (NoSuchFileException e) {
+      throw new BlobNotFoundException(cid);
+    } catch (StorageException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new StorageException("cannot read blob " + cid + ": " + e.getMessage(), e);
+    }
+  }
 
   private Path blobFile(Cid cid) {
     String name = cid.toString();

@@ -1,7 +1,6 @@
 package org.healthhub.storage;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Iterator;
@@ -16,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * waiting longer than the timeout for the next bytes cancels the exchange and throws
  * {@link StoreTimeoutException}. One buffer list is requested at a time, so memory stays small.
  */
-final class ResponseBodyStream extends InputStream implements Flow.Subscriber<List<ByteBuffer>> {
+final class ResponseBodyStream extends BulkInputStream implements Flow.Subscriber<List<ByteBuffer>> {
   private static final Object END = new Object();
 
   private final BlockingQueue<Object> arrivals = new LinkedBlockingQueue<>();
@@ -51,12 +50,6 @@ final class ResponseBodyStream extends InputStream implements Flow.Subscriber<Li
   @Override
   public void onComplete() {
     arrivals.add(END);
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
   }
 
   @Override

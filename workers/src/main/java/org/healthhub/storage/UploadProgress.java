@@ -7,7 +7,7 @@ import java.io.InputStream;
  * The content of an upload as the HTTP client reads it: counts what was sent (an upload that
  * started cannot be replayed) and when it last moved (an upload that moves has not timed out).
  */
-final class UploadProgress extends InputStream {
+final class UploadProgress extends BulkInputStream {
   private final InputStream content;
   private volatile long bytesSent;
   private volatile long lastProgressNanos = System.nanoTime();
@@ -32,12 +32,6 @@ final class UploadProgress extends InputStream {
   /** The caller's stream failed, not the connection. */
   IOException sourceFailure() {
     return sourceFailure;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
   }
 
   @Override

@@ -1,7 +1,6 @@
 package org.healthhub.storage;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ import java.util.Map;
  * before a byte of it is returned. Memory: one chunk, the path from the root, one offset per
  * internal node (about 25 per GB).
  */
-final class VerifiedBlobStream extends InputStream {
+final class VerifiedBlobStream extends BulkInputStream {
   private final FileChannel file;
   private final String name;
   private final long contentSize;
@@ -54,12 +53,6 @@ final class VerifiedBlobStream extends InputStream {
       channel.close();
       throw e;
     }
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
   }
 
   @Override

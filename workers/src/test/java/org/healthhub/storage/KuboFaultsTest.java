@@ -94,7 +94,7 @@ class KuboFaultsTest {
   }
 
   /** Passes bytes through, but stops at {@code pauseAt} until told to go on. */
-  private static final class PausingStream extends InputStream {
+  private static final class PausingStream extends BulkInputStream {
     private final InputStream content;
     private final long pauseAt;
     private final CountDownLatch reached;
@@ -106,12 +106,6 @@ class KuboFaultsTest {
       this.pauseAt = pauseAt;
       this.reached = reached;
       this.resume = resume;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override

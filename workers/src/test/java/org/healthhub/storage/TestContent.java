@@ -1,9 +1,7 @@
 package org.healthhub.storage;
 
-import java.io.InputStream;
-
 /** Deterministic pseudo-random content generated on the fly, so tests stream gigabytes without files. */
-final class TestContent extends InputStream {
+final class TestContent extends BulkInputStream {
   private long remaining;
   private long state;
 
@@ -16,12 +14,6 @@ final class TestContent extends InputStream {
     byte[] out = new byte[size];
     new TestContent(size, seed).read(out, 0, size);
     return out;
-  }
-
-  @Override
-  public int read() {
-    byte[] one = new byte[1];
-    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
   }
 
   @Override
