@@ -91,6 +91,12 @@ public final class LocalAnvil implements AutoCloseable {
     new Request<>("evm_mine", List.of(), http, VoidResponse.class).send();
   }
 
+  /** Sets an account's balance, for amounts beyond the dev accounts' 10,000 ETH. */
+  public void setBalance(String account, java.math.BigInteger wei) throws IOException {
+    new Request<>("anvil_setBalance", List.of(account, org.web3j.utils.Numeric.toHexStringWithPrefix(wei)), http,
+        VoidResponse.class).send();
+  }
+
   /** The latest block's timestamp, the clock the contract's deadlines use. */
   public long now() throws IOException {
     return web3j.ethGetBlockByNumber(org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false).send()
