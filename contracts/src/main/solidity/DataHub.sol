@@ -20,13 +20,6 @@ contract DataHub is Ownable2Step, ReentrancyGuardTransient {
         Refunded
     }
 
-    /// One storage slot per record keeps anchoring under 50k gas: the CID and signature digests are
-    /// carried by the RecordAnchored event, which is part of the receipt and so of consensus.
-    struct Record {
-        address patient;
-        uint64 anchoredAt;
-    }
-
     struct Batch {
         address hospital;
         uint32 size;
@@ -64,7 +57,10 @@ contract DataHub is Ownable2Step, ReentrancyGuardTransient {
     uint32 public managersEpoch;
 
     mapping(address => bool) public hospitals;
-    mapping(bytes32 => Record) public records;
+    /// The patient who owns each anchored root. One slot per record keeps anchoring under 50k gas: the
+    /// CID and signature digests are carried by the RecordAnchored event, part of the receipt and so of
+    /// consensus, and the block gives the time.
+    mapping(bytes32 => address) public patientOf;
     mapping(bytes32 => Batch) public batches;
     mapping(bytes32 => mapping(address => uint64)) public shareExpiry;
     mapping(bytes32 => Purchase) public purchases;
@@ -74,7 +70,8 @@ contract DataHub is Ownable2Step, ReentrancyGuardTransient {
     event HospitalRegistered(address indexed hospital);
     event HospitalRemoved(address indexed hospital);
     event ManagersChanged(address indexed groupManager, address indexed revocationManager, uint32 epoch);
-    event RecordAnchored(bytes32 indexed root, address indexed patient, bytes32 cidDigest, bytes32 signatureDigest);
+    /// The patient is not repeated here (read `patientOf(root)`): a third topic would push anchoring past 50k gas.
+    event RecordAnchored(bytes32 indexed root, bytes32 cidDigest, bytes32 signatureDigest);
     event BatchAnchored(bytes32 indexed batchRoot, address indexed hospital, uint32 size, bytes32 manifestCidDigest);
     event BatchedRecordClaimed(bytes32 indexed root, bytes32 indexed batchRoot);
     event ShareGranted(bytes32 indexed root, address indexed grantee, uint64 expiresAt);
@@ -175,10 +172,11 @@ contract DataHub is Ownable2Step, ReentrancyGuardTransient {
         external
         onlyHospital
     {
-        if (root == 0 || cidDigest == 0 || signatureDigest == 0) revert ZeroDigest();
+        // Only the patient is checked here: a zero digest harms nobody but its hospital, and every
+        // check is paid on each of the chain's busiest calls (the gateway refuses zero digests).
         if (patient == address(0)) revert ZeroAddress();
         _anchor(root, patient);
-        emit RecordAnchored(root, patient, cidDigest, signatureDigest);
+        emit RecordAnchored(root, cidDigest, signatureDigest);
     }
 
     /// @notice Anchors a Merkle root over many records' leaves (see `recordLeaf`); proofs stay off chain.
@@ -225,13 +223,13 @@ contract DataHub is Ownable2Step, ReentrancyGuardTransient {
         if (root == 0) revert ZeroDigest();
         if (patient == address(0)) revert ZeroAddress();
         _anchor(root, patient);
-        emit RecordAnchored(root, patient, cidDigest, signatureDigest);
+        emit RecordAnchored(root, cidDigest, signatureDigest);
         emit BatchedRecordClaimed(root, batchRoot);
     }
 
     function _anchor(bytes32 root, address patient) private {
-        if (records[root].patient != address(0)) revert RecordAlreadyAnchored(root);
-        records[root] = Record(patient, uint64(block.timestamp));
+        if (patientOf[root] != address(0)) revert RecordAlreadyAnchored(root);
+        patientOf[root] = patient;
     }
 
     // ---- shares (only the patient: a hospital must not consent on a patient's behalf) ----
@@ -256,7 +254,7 @@ contract DataHub is Ownable2Step, ReentrancyGuardTransient {
     }
 
     function _requirePatient(bytes32 root) private view {
-        address patient = records[root].patient;
+        address patient = patientOf[root];
         if (patient == address(0)) revert RecordNotAnchored(root);
         if (patient != msg.sender) revert NotRecordPatient(root, msg.sender);
     }

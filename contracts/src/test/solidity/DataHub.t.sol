@@ -28,7 +28,7 @@ contract DataHubTest is Test {
         vm.assume(root != 0 && cid != 0 && sig != 0 && patient != address(0));
         vm.prank(HOSPITAL);
         hub.anchorRecord(root, cid, sig, patient);
-        (address owner,) = hub.records(root);
+        address owner = hub.patientOf(root);
         assertEq(owner, patient);
         vm.prank(HOSPITAL);
         vm.expectRevert(abi.encodeWithSelector(DataHub.RecordAlreadyAnchored.selector, root));

@@ -203,7 +203,7 @@ public final class DataHubGateway {
 
   /** The record's patient, or null when the root is not anchored. */
   public String patientOf(byte[] root) throws ChainException {
-    String patient = view(views.records(Bytes32.require("root", root))).component1();
+    String patient = view(views.patientOf(Bytes32.require("root", root)));
     return isZeroAddress(patient) ? null : patient;
   }
 

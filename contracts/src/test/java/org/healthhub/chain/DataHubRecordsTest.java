@@ -35,10 +35,9 @@ class DataHubRecordsTest {
     RecordAnchor r = newRecord(f.patients.get(0));
     TransactionReceipt receipt = f.send(f.hospital, hub.anchorRecord(r.root(), r.cidDigest(), r.signatureDigest(), r.patient()));
 
-    assertThat(hub.records(r.root()).send().component1()).isEqualToIgnoringCase(r.patient());
+    assertThat(hub.patientOf(r.root()).send()).isEqualToIgnoringCase(r.patient());
     DataHub.RecordAnchoredEventResponse event = DataHub.getRecordAnchoredEvents(receipt).get(0);
     assertThat(event.root).isEqualTo(r.root());
-    assertThat(event.patient).isEqualToIgnoringCase(r.patient());
     assertThat(event.cidDigest).isEqualTo(r.cidDigest());
     assertThat(event.signatureDigest).isEqualTo(r.signatureDigest());
   }
@@ -58,9 +57,8 @@ class DataHubRecordsTest {
   }
 
   @Test
-  void anchorRecord_zeroDigestOrPatient_reverts() {
+  void anchorRecord_zeroPatient_revertsZeroAddress() {
     RecordAnchor r = newRecord(f.patients.get(0));
-    f.assertReverts("ZeroDigest", f.hospital, hub.anchorRecord(r.root(), new byte[32], r.signatureDigest(), r.patient()));
     f.assertReverts("ZeroAddress", f.hospital,
         hub.anchorRecord(r.root(), r.cidDigest(), r.signatureDigest(), "0x0000000000000000000000000000000000000000"));
   }
