@@ -12,6 +12,10 @@ import com.sun.jna.NativeLibrary;
  * binding registers must be exported by that library; the list is the set of {@code native}
  * methods below.
  *
+ * <p>Never pass one Java array as two arguments of a call (an output that aliases an input):
+ * JNA copies every array argument back after the call, so the input's copy can overwrite the
+ * result.
+ *
  * <p>Thread safety: native mcl keeps no mutable state after init; the bundled build keeps one
  * wasm instance per thread. The arrays passed are never shared between threads by the element
  * types, so no lock is needed here.
@@ -65,6 +69,29 @@ public final class Mcl {
       throw new IllegalStateException(
           function + " returned " + returned + " bytes, expected " + expected);
     }
+  }
+
+  /** A native call {@code op(z, x, y)} that writes z. */
+  interface BinaryOp {
+    void apply(byte[] z, byte[] x, byte[] y);
+  }
+
+  /** A native call {@code op(y, x)} that writes y. */
+  interface UnaryOp {
+    void apply(byte[] y, byte[] x);
+  }
+
+  /** Runs {@code op} into a fresh struct of {@code size} bytes (never aliasing an input). */
+  static byte[] call(int size, BinaryOp op, byte[] x, byte[] y) {
+    byte[] z = new byte[size];
+    op.apply(z, x, y);
+    return z;
+  }
+
+  static byte[] call(int size, UnaryOp op, byte[] x) {
+    byte[] y = new byte[size];
+    op.apply(y, x);
+    return y;
   }
 
   static native int mclBn_init(int curve, int compiledTimeVar);
