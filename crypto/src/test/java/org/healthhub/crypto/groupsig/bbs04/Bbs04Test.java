@@ -3,7 +3,6 @@ package org.healthhub.crypto.groupsig.bbs04;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Base64;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.Gml;
 import org.healthhub.crypto.groupsig.GroupSetup;
@@ -17,6 +16,7 @@ import org.healthhub.crypto.groupsig.MemberJoinStep;
 import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.SignerNotFoundException;
 import org.healthhub.crypto.mcl.RandomScalars;
+import org.healthhub.crypto.testing.SignatureSplicing;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +72,7 @@ class Bbs04Test {
     GroupSignature signature = BBS04.sign("record 42", member, group.groupKey(), RNG);
     GroupSignature other = BBS04.sign("record 42", member, group.groupKey(), RNG);
     // T3 of one signature with the proof of another: well formed, but not a signature
-    String tampered = spliceField(signature.toBase64(), other.toBase64(), "T3");
+    String tampered = SignatureSplicing.spliceField(signature.toBase64(), other.toBase64(), "T3");
     assertThatThrownBy(() -> BBS04.verify("record 42", BBS04.importSignature(tampered), group.groupKey()))
         .isInstanceOf(InvalidSignatureException.class);
   }
@@ -138,26 +138,5 @@ class Bbs04Test {
     assertThatThrownBy(() -> BBS04.importMemberKey(group.groupKey().toBase64()))
         .isInstanceOf(MalformedInputException.class)
         .hasMessageContaining("type");
-  }
-
-  /** {@code target} with field {@code name} taken from {@code donor} (both signature exports). */
-  static String spliceField(String target, String donor, String name) {
-    String targetFields = innerJson(target);
-    String donorFields = innerJson(donor);
-    String value = valueOf(donorFields, name);
-    String replaced = targetFields.replace(valueOf(targetFields, name), value);
-    String inner = Base64.getEncoder().encodeToString(replaced.getBytes());
-    String outer = new String(Base64.getDecoder().decode(target));
-    String oldInner = outer.replaceAll(".*\"signature\": \"([^\"]*)\".*", "$1");
-    return Base64.getEncoder().encodeToString(outer.replace(oldInner, inner).getBytes());
-  }
-
-  private static String innerJson(String export) {
-    String outer = new String(Base64.getDecoder().decode(export));
-    return new String(Base64.getDecoder().decode(outer.replaceAll(".*\"signature\": \"([^\"]*)\".*", "$1")));
-  }
-
-  private static String valueOf(String fields, String name) {
-    return fields.replaceAll(".*\"" + name + "\": \"([^\"]*)\".*", "$1");
   }
 }
