@@ -19,16 +19,15 @@ import org.healthhub.crypto.groupsig.MemberJoinStep;
 import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.Opening;
 import org.healthhub.crypto.groupsig.SchemeDescriptor;
-import org.healthhub.crypto.groupsig.SchemeObjects;
 import org.healthhub.crypto.groupsig.SchemeDescriptor.Capability;
+import org.healthhub.crypto.groupsig.SchemeObjects;
 import org.healthhub.crypto.groupsig.SignerNotFoundException;
 import org.healthhub.crypto.groupsig.Transcript;
-import org.healthhub.crypto.groupsig.opening.DualControlKeys;
-import org.healthhub.crypto.groupsig.opening.DualControlOpener;
 import org.healthhub.crypto.groupsig.opening.DualControlOpening;
 import org.healthhub.crypto.groupsig.opening.IssuingKey;
 import org.healthhub.crypto.groupsig.opening.OpeningBases;
 import org.healthhub.crypto.groupsig.opening.OpeningCiphertext;
+import org.healthhub.crypto.groupsig.opening.OpeningManagerKey;
 import org.healthhub.crypto.mcl.Fr;
 import org.healthhub.crypto.mcl.G1;
 import org.healthhub.crypto.mcl.G2;
@@ -71,7 +70,7 @@ public final class Bbs04 implements DualControlOpening, Opening {
         new Bbs04GroupKey(
             g1, g2, h, u, v, w,
             Pairing.pairing(h, w), Pairing.pairing(h, g2), Pairing.pairing(g1, g2));
-    return new GroupSetup(groupKey, new Bbs04ManagerKey(xi1, xi2, gamma), Gml.empty());
+    return new GroupSetup(groupKey, new OpeningManagerKey(NAME, xi1, xi2, gamma), Gml.empty());
   }
 
   @Override
@@ -79,7 +78,7 @@ public final class Bbs04 implements DualControlOpening, Opening {
       GroupKey groupKey, ManagerKey managerKey, Gml gml, JoinMessage fromMember, RandomScalars rng)
       throws GeneralSecurityException {
     Bbs04GroupKey group = group(groupKey);
-    Fr gamma = issuingSecret(managerKey);
+    Fr gamma = OpeningManagerKey.issuingSecret(NAME, managerKey);
     if (fromMember != null) {
       throw new MalformedInputException("bbs04 join has one manager message; got phase "
           + fromMember.phase());
@@ -198,13 +197,7 @@ public final class Bbs04 implements DualControlOpening, Opening {
       GroupSignature signature, GroupKey groupKey, ManagerKey managerKey, Gml gml, RandomScalars rng)
       throws GeneralSecurityException {
     group(groupKey);
-    Bbs04Signature sig = signature(signature);
-    if (!(managerKey instanceof Bbs04ManagerKey key)) {
-      throw new MalformedInputException(
-          "bbs04 open needs a full bbs04 manager key; dual-control groups open with"
-              + " DualControlOpener");
-    }
-    G1 a = sig.t3.sub(sig.t1.mul(key.xi1).add(sig.t2.mul(key.xi2)));
+    G1 a = OpeningManagerKey.requireFull(NAME, managerKey).decrypt(openingCiphertext(signature));
     String id = memberIdOf(a);
     if (!gml.contains(id)) {
       throw new SignerNotFoundException("bbs04 open: no member of the GML made this signature");
@@ -236,16 +229,6 @@ public final class Bbs04 implements DualControlOpening, Opening {
     return memberIdOf(entry.get(0));
   }
 
-  @Override
-  public DualControlKeys splitManagerKey(
-      GroupKey groupKey, ManagerKey managerKey, RandomScalars rng)
-      throws GeneralSecurityException {
-    if (!(managerKey instanceof Bbs04ManagerKey key)) {
-      throw new MalformedInputException("only a full bbs04 manager key can be split");
-    }
-    return DualControlOpener.split(NAME, openingBases(groupKey), key.xi1, key.xi2, key.gamma, rng);
-  }
-
   // GML id = hex(SHA-256(ser(A)))
   private static String memberIdOf(G1 a) {
     return HexFormat.of().formatHex(Transcript.sha256(a.toBytes()));
@@ -259,16 +242,9 @@ public final class Bbs04 implements DualControlOpening, Opening {
   /** A full manager key (xi1, xi2, gamma), or a dual-control {@link IssuingKey} (gamma only). */
   @Override
   public ManagerKey importManagerKey(String base64) throws MalformedInputException {
-    try {
-      return Bbs04ManagerKey.fromBase64(base64);
-    } catch (MalformedInputException full) {
-      try {
-        return IssuingKey.fromBase64(NAME, base64);
-      } catch (MalformedInputException issuing) {
-        throw full;
-      }
-    }
+    return OpeningManagerKey.importFullOrIssuing(NAME, base64);
   }
+
 
   @Override
   public MemberKey importMemberKey(String base64) throws MalformedInputException {
@@ -292,13 +268,4 @@ public final class Bbs04 implements DualControlOpening, Opening {
     return SchemeObjects.require(Bbs04Signature.class, signature, "bbs04 signature");
   }
 
-  private static Fr issuingSecret(ManagerKey key) throws MalformedInputException {
-    if (key instanceof Bbs04ManagerKey full) {
-      return full.gamma;
-    }
-    if (key instanceof IssuingKey issuing && issuing.scheme().equals(NAME)) {
-      return issuing.gamma();
-    }
-    return SchemeObjects.require(Bbs04ManagerKey.class, key, "bbs04 manager or issuing key").gamma;
-  }
 }

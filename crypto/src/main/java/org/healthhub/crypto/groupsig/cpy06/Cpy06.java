@@ -24,12 +24,11 @@ import org.healthhub.crypto.groupsig.SchemeDescriptor.Capability;
 import org.healthhub.crypto.groupsig.SchemeObjects;
 import org.healthhub.crypto.groupsig.SignerNotFoundException;
 import org.healthhub.crypto.groupsig.Transcript;
-import org.healthhub.crypto.groupsig.opening.DualControlKeys;
-import org.healthhub.crypto.groupsig.opening.DualControlOpener;
 import org.healthhub.crypto.groupsig.opening.DualControlOpening;
 import org.healthhub.crypto.groupsig.opening.IssuingKey;
 import org.healthhub.crypto.groupsig.opening.OpeningBases;
 import org.healthhub.crypto.groupsig.opening.OpeningCiphertext;
+import org.healthhub.crypto.groupsig.opening.OpeningManagerKey;
 import org.healthhub.crypto.groupsig.spk.DiscreteLogProof;
 import org.healthhub.crypto.groupsig.spk.GeneralRepresentationProof;
 import org.healthhub.crypto.groupsig.spk.Point;
@@ -97,7 +96,7 @@ public final class Cpy06 implements DualControlOpening, Opening {
             Pairing.pairing(z, r),
             Pairing.pairing(g1, g2),
             Pairing.pairing(q, g2));
-    return new GroupSetup(groupKey, new Cpy06ManagerKey(xi1, xi2, gamma), Gml.empty());
+    return new GroupSetup(groupKey, new OpeningManagerKey(NAME, xi1, xi2, gamma), Gml.empty());
   }
 
   @Override
@@ -105,7 +104,7 @@ public final class Cpy06 implements DualControlOpening, Opening {
       GroupKey groupKey, ManagerKey managerKey, Gml gml, JoinMessage fromMember, RandomScalars rng)
       throws GeneralSecurityException {
     Cpy06GroupKey group = group(groupKey);
-    Fr gamma = issuingSecret(managerKey);
+    Fr gamma = OpeningManagerKey.issuingSecret(NAME, managerKey);
     if (fromMember == null) {
       JoinMessage offer =
           JoinMessage.builder()
@@ -302,13 +301,7 @@ public final class Cpy06 implements DualControlOpening, Opening {
       GroupSignature signature, GroupKey groupKey, ManagerKey managerKey, Gml gml, RandomScalars rng)
       throws GeneralSecurityException {
     group(groupKey);
-    Cpy06Signature sig = signature(signature);
-    if (!(managerKey instanceof Cpy06ManagerKey key)) {
-      throw new MalformedInputException(
-          "cpy06 open needs a full cpy06 manager key; dual-control groups open with"
-              + " DualControlOpener");
-    }
-    G1 a = sig.t3.sub(sig.t1.mul(key.xi1).add(sig.t2.mul(key.xi2)));
+    G1 a = OpeningManagerKey.requireFull(NAME, managerKey).decrypt(openingCiphertext(signature));
     for (String id : gml.memberIds()) {
       if (gml.entry(id).get(0).equals(a)) {
         return new Opened(id, Optional.empty());
@@ -395,14 +388,6 @@ public final class Cpy06 implements DualControlOpening, Opening {
     return memberIdOf(entry.get(0), entry.get(1));
   }
 
-  @Override
-  public DualControlKeys splitManagerKey(
-      GroupKey groupKey, ManagerKey managerKey, RandomScalars rng)
-      throws GeneralSecurityException {
-    Cpy06ManagerKey key = SchemeObjects.require(Cpy06ManagerKey.class, managerKey, "full cpy06 manager key");
-    return DualControlOpener.split(NAME, openingBases(groupKey), key.xi1, key.xi2, key.gamma, rng);
-  }
-
   // GML id = hex(SHA-256(ser(A) ‖ ser(π)))
   static String memberIdOf(G1 a, G1 pi) {
     byte[] aBytes = a.toBytes();
@@ -420,16 +405,9 @@ public final class Cpy06 implements DualControlOpening, Opening {
   /** A full manager key (xi1, xi2, gamma), or a dual-control {@link IssuingKey} (gamma only). */
   @Override
   public ManagerKey importManagerKey(String base64) throws MalformedInputException {
-    try {
-      return Cpy06ManagerKey.fromBase64(base64);
-    } catch (MalformedInputException full) {
-      try {
-        return IssuingKey.fromBase64(NAME, base64);
-      } catch (MalformedInputException issuing) {
-        throw full;
-      }
-    }
+    return OpeningManagerKey.importFullOrIssuing(NAME, base64);
   }
+
 
   @Override
   public MemberKey importMemberKey(String base64) throws MalformedInputException {
@@ -453,10 +431,4 @@ public final class Cpy06 implements DualControlOpening, Opening {
     return SchemeObjects.require(Cpy06Signature.class, signature, "cpy06 signature");
   }
 
-  private static Fr issuingSecret(ManagerKey key) throws MalformedInputException {
-    if (key instanceof IssuingKey issuing && issuing.scheme().equals(NAME)) {
-      return issuing.gamma();
-    }
-    return SchemeObjects.require(Cpy06ManagerKey.class, key, "cpy06 manager or issuing key").gamma;
-  }
 }

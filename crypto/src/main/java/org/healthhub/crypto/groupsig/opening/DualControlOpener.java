@@ -41,7 +41,7 @@ public final class DualControlOpener {
    *
    * @throws InvalidShareCommitmentsException if (xi1, xi2) does not open under {@code bases}
    */
-  public static DualControlKeys split(
+  static DualControlKeys split(
       String scheme, OpeningBases bases, Fr xi1, Fr xi2, Fr gamma, RandomScalars rng)
       throws InvalidShareCommitmentsException {
     Fr a1 = rng.nextFr();

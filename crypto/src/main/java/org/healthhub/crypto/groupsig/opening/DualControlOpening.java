@@ -27,13 +27,17 @@ public interface DualControlOpening extends GroupSignatureScheme {
   String memberId(List<G1> entry);
 
   /**
-   * Splits a manager key into an issuing key and two opening shares with their commitments; a
+   * Splits a full manager key ({@link OpeningManagerKey}) into an issuing key and two opening shares with their commitments; a
    * key made by pygroupsig can so move to dual control. Fresh randomness makes the shares.
    *
    * @throws InvalidShareCommitmentsException if the manager key does not belong to the group
    */
-  DualControlKeys splitManagerKey(GroupKey groupKey, ManagerKey managerKey, RandomScalars rng)
-      throws GeneralSecurityException;
+  default DualControlKeys splitManagerKey(
+      GroupKey groupKey, ManagerKey managerKey, RandomScalars rng)
+      throws GeneralSecurityException {
+    return OpeningManagerKey.requireFull(descriptor().name(), managerKey)
+        .split(openingBases(groupKey), rng);
+  }
 
   /**
    * Creates a group whose opening secret exists only as two shares: the full manager key made

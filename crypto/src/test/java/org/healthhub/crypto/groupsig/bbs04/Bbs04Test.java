@@ -100,7 +100,7 @@ class Bbs04Test {
   @Test
   void secretKeys_toString_showNoSecret() {
     assertThat(member.toString()).isEqualTo("Bbs04MemberKey[secret]");
-    assertThat(group.managerKey().toString()).isEqualTo("Bbs04ManagerKey[secret]");
+    assertThat(group.managerKey().toString()).isEqualTo("OpeningManagerKey[bbs04, secret]");
   }
 
   @Test
