@@ -225,7 +225,10 @@ public final class Bbs04 implements DualControlOpening, Opening {
   }
 
   @Override
-  public String memberId(List<G1> entry) {
+  public String memberId(List<G1> entry) throws MalformedInputException {
+    if (entry.size() != 1) {
+      throw new MalformedInputException("a bbs04 GML entry is (A), got " + entry.size() + " elements");
+    }
     return memberIdOf(entry.get(0));
   }
 

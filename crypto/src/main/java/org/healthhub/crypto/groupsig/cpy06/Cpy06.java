@@ -384,7 +384,10 @@ public final class Cpy06 implements DualControlOpening, Opening {
   }
 
   @Override
-  public String memberId(List<G1> entry) {
+  public String memberId(List<G1> entry) throws MalformedInputException {
+    if (entry.size() != 2) {
+      throw new MalformedInputException("a cpy06 GML entry is (A, pi), got " + entry.size() + " elements");
+    }
     return memberIdOf(entry.get(0), entry.get(1));
   }
 

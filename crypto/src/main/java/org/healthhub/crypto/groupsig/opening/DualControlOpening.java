@@ -23,8 +23,12 @@ public interface DualControlOpening extends GroupSignatureScheme {
   /** The encryption of A inside a signature of this scheme. */
   OpeningCiphertext openingCiphertext(GroupSignature signature) throws MalformedInputException;
 
-  /** The GML id of a member entry (whose first element is A), as this scheme's join makes it. */
-  String memberId(List<G1> entry);
+  /**
+   * The GML id of a member entry (whose first element is A), as this scheme's join makes it.
+   *
+   * @throws MalformedInputException if the entry does not have this scheme's length
+   */
+  String memberId(List<G1> entry) throws MalformedInputException;
 
   /**
    * Splits a full manager key ({@link OpeningManagerKey}) into an issuing key and two opening shares with their commitments; a

@@ -19,7 +19,7 @@ public final class IssuingKey implements ManagerKey {
   private final String scheme;
   private final Fr gamma;
 
-  public IssuingKey(String scheme, Fr gamma) {
+  IssuingKey(String scheme, Fr gamma) {
     this.scheme = scheme;
     this.gamma = gamma;
   }

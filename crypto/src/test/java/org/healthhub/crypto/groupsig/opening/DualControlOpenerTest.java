@@ -244,6 +244,18 @@ class DualControlOpenerTest {
 
   @ParameterizedTest
   @MethodSource("schemes")
+  void verify_entryOfWrongLength_isMalformed(DualControlOpening scheme) throws Exception {
+    Group g = group(scheme);
+    OpeningResult honest = g.combine(g.byFirst(), g.gmPartial(g.byFirst()), g.rmPartial(g.byFirst()));
+    G1 a = honest.entry().get(0);
+    List<G1> wrongLength = honest.entry().size() == 1 ? List.of(a, a) : List.of(a);
+    OpeningResult odd = new OpeningResult(honest.memberId(), wrongLength, honest.groupManager(), honest.revocationManager());
+    assertThatThrownBy(() -> DualControlOpener.verify(scheme, odd, g.byFirst(), g.groupKey(), g.commitments()))
+        .isInstanceOf(MalformedInputException.class);
+  }
+
+  @ParameterizedTest
+  @MethodSource("schemes")
   void keys_exportImport_roundTripAndHideSecrets(DualControlOpening scheme) throws Exception {
     Group g = group(scheme);
     String name = scheme.descriptor().name();
