@@ -13,7 +13,6 @@ import org.healthhub.crypto.groupsig.GroupSetup;
 import org.healthhub.crypto.groupsig.GroupSignature;
 import org.healthhub.crypto.groupsig.InvalidSignatureException;
 import org.healthhub.crypto.groupsig.JoinMessage;
-import org.healthhub.crypto.groupsig.JoinRejectedException;
 import org.healthhub.crypto.groupsig.ManagerJoinStep;
 import org.healthhub.crypto.groupsig.ManagerKey;
 import org.healthhub.crypto.groupsig.MemberJoinStep;
@@ -30,9 +29,6 @@ import org.healthhub.crypto.groupsig.opening.OpeningBases;
 import org.healthhub.crypto.groupsig.opening.OpeningCiphertext;
 import org.healthhub.crypto.groupsig.opening.OpeningManagerKey;
 import org.healthhub.crypto.groupsig.spk.DiscreteLogProof;
-import org.healthhub.crypto.groupsig.spk.GeneralRepresentationProof;
-import org.healthhub.crypto.groupsig.spk.Point;
-import org.healthhub.crypto.groupsig.spk.Representation;
 import org.healthhub.crypto.mcl.Fr;
 import org.healthhub.crypto.mcl.G1;
 import org.healthhub.crypto.mcl.G2;
@@ -61,11 +57,6 @@ public final class Cpy06 implements DualControlOpening, Opening {
               Capability.TRACE,
               Capability.PROVE_EQUALITY,
               Capability.CLAIM));
-
-  // Join proof: π = g1·x and π = g1·v + I·u + q·rr, witnesses [x, v, u, rr], bases [g1, I, q].
-  private static final List<Representation.Pair> JOIN_PAIRS =
-      Representation.pairs(new int[][] {{0, 0}, {1, 0}, {2, 1}, {3, 2}});
-  private static final List<Integer> JOIN_GROUP_SIZES = List.of(1, 3);
 
   @Override
   public SchemeDescriptor descriptor() {
@@ -115,26 +106,7 @@ public final class Cpy06 implements DualControlOpening, Opening {
               .build();
       return new ManagerJoinStep(offer, gml);
     }
-    if (fromMember.phase() != 2) {
-      throw new MalformedInputException("cpy06 join: the manager answers phase 2, got phase "
-          + fromMember.phase());
-    }
-    G1 i = fromMember.g1("I");
-    G1 pi = fromMember.g1("pi").requireNonZero("cpy06 join pi");
-    GeneralRepresentationProof proof = GeneralRepresentationProof.fromBase64(fromMember.string("spk"));
-    if (!proof.verifies(joinStatement(pi, i, group.q), pi.toBytes())) {
-      throw new JoinRejectedException("cpy06 join: the member's proof for pi does not hold");
-    }
-    Fr t = rng.nextFr();
-    G1 a = pi.add(group.q).mul(gamma.add(t).inv()); // A = (π + q)·(gamma + t)⁻¹
-    JoinMessage credential =
-        JoinMessage.builder()
-            .put("status", "success")
-            .put("t", t)
-            .put("A", a)
-            .put("phase", 3)
-            .build();
-    return new ManagerJoinStep(credential, gml.with(memberIdOf(a, pi), List.of(a, pi)));
+    return Cpy06Join.issueCredential(group, gamma, gml, fromMember, rng);
   }
 
   @Override
@@ -147,60 +119,12 @@ public final class Cpy06 implements DualControlOpening, Opening {
     }
     int phase = fromManager.phase();
     if (phase == 1 && partialKey == null) {
-      return commit(group, fromManager.fr("u"), fromManager.fr("v"), rng);
+      return Cpy06Join.commit(group, fromManager.fr("u"), fromManager.fr("v"), rng);
     }
     if (phase == 3 && partialKey != null) {
-      return acceptCredential(group, member(partialKey), fromManager);
+      return Cpy06Join.acceptCredential(group, member(partialKey), fromManager);
     }
     throw new MalformedInputException("cpy06 join: unexpected phase " + phase + " for the member");
-  }
-
-  private static MemberJoinStep commit(Cpy06GroupKey group, Fr u, Fr v, RandomScalars rng)
-      throws MalformedInputException {
-    G1 g1 = G1.generator();
-    Fr yPrime = rng.nextFr();
-    Fr rPrime = rng.nextFr();
-    G1 i = g1.mul(yPrime).add(group.q.mul(rPrime)); // I = g1·y' + q·r'
-    Fr x = u.mul(yPrime).add(v); // x = u·y' + v
-    G1 pi = g1.mul(x); // π = g1·x
-    Fr rr = u.mul(rPrime).neg(); // rr = −(u·r')
-    GeneralRepresentationProof proof =
-        GeneralRepresentationProof.prove(
-            joinStatement(pi, i, group.q), List.of(x, v, u, rr), pi.toBytes(), rng);
-    JoinMessage reply =
-        JoinMessage.builder()
-            .put("status", "success")
-            .put("I", i)
-            .put("pi", pi)
-            .put("spk", proof.toBase64())
-            .put("phase", 2)
-            .build();
-    return new MemberJoinStep(reply, new Cpy06MemberKey(x, Fr.zero(), G1.zero()), false);
-  }
-
-  private static MemberJoinStep acceptCredential(
-      Cpy06GroupKey group, Cpy06MemberKey partial, JoinMessage fromManager)
-      throws GeneralSecurityException {
-    Fr t = fromManager.fr("t");
-    G1 a = fromManager.g1("A").requireNonZero("cpy06 join A");
-    G1 g1 = G1.generator();
-    G2 g2 = G2.generator();
-    // e(A, g2·t + r) = e(g1·x + q, g2)
-    if (!Pairing.pairing(a, g2.mul(t).add(group.r))
-        .equals(Pairing.pairing(g1.mul(partial.x).add(group.q), g2))) {
-      throw new JoinRejectedException("cpy06 join: (t, A) is not a credential for this member");
-    }
-    JoinMessage reply = JoinMessage.builder().put("status", "success").build();
-    return new MemberJoinStep(reply, new Cpy06MemberKey(partial.x, t, a), true);
-  }
-
-  private static Representation joinStatement(G1 pi, G1 i, G1 q) {
-    G1 g1 = G1.generator();
-    return new Representation(
-        List.of(Point.of(pi), Point.of(pi)),
-        List.of(Point.of(g1), Point.of(i), Point.of(q)),
-        JOIN_PAIRS,
-        JOIN_GROUP_SIZES);
   }
 
   @Override
