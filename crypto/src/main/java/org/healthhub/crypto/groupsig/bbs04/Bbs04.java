@@ -18,9 +18,9 @@ import org.healthhub.crypto.groupsig.ManagerKey;
 import org.healthhub.crypto.groupsig.MemberJoinStep;
 import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.Opening;
+import org.healthhub.crypto.groupsig.SchemeArguments;
 import org.healthhub.crypto.groupsig.SchemeDescriptor;
 import org.healthhub.crypto.groupsig.SchemeDescriptor.Capability;
-import org.healthhub.crypto.groupsig.SchemeObjects;
 import org.healthhub.crypto.groupsig.SignerNotFoundException;
 import org.healthhub.crypto.groupsig.Transcript;
 import org.healthhub.crypto.groupsig.opening.DualControlOpening;
@@ -102,8 +102,9 @@ public final class Bbs04 implements DualControlOpening, Opening {
       GroupKey groupKey, MemberKey partialKey, JoinMessage fromManager, RandomScalars rng)
       throws GeneralSecurityException {
     Bbs04GroupKey group = group(groupKey);
-    if (partialKey != null || fromManager == null || fromManager.phase() != 1) {
-      throw new MalformedInputException("bbs04 join: the member only answers the phase 1 message");
+    SchemeArguments.requirePhase(fromManager, 1, "bbs04 join");
+    if (partialKey != null) {
+      throw new MalformedInputException("bbs04 join: the member's key is complete after phase 1");
     }
     Fr x = fromManager.fr("x");
     G1 a = fromManager.g1("A").requireNonZero("bbs04 join A");
@@ -260,15 +261,15 @@ public final class Bbs04 implements DualControlOpening, Opening {
   }
 
   private static Bbs04GroupKey group(GroupKey key) throws MalformedInputException {
-    return SchemeObjects.require(Bbs04GroupKey.class, key, "bbs04 group key");
+    return SchemeArguments.require(Bbs04GroupKey.class, key, "bbs04 group key");
   }
 
   private static Bbs04MemberKey member(MemberKey key) throws MalformedInputException {
-    return SchemeObjects.require(Bbs04MemberKey.class, key, "bbs04 member key");
+    return SchemeArguments.require(Bbs04MemberKey.class, key, "bbs04 member key");
   }
 
   private static Bbs04Signature signature(GroupSignature signature) throws MalformedInputException {
-    return SchemeObjects.require(Bbs04Signature.class, signature, "bbs04 signature");
+    return SchemeArguments.require(Bbs04Signature.class, signature, "bbs04 signature");
   }
 
 }

@@ -18,9 +18,9 @@ import org.healthhub.crypto.groupsig.ManagerKey;
 import org.healthhub.crypto.groupsig.MemberJoinStep;
 import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.Opening;
+import org.healthhub.crypto.groupsig.SchemeArguments;
 import org.healthhub.crypto.groupsig.SchemeDescriptor;
 import org.healthhub.crypto.groupsig.SchemeDescriptor.Capability;
-import org.healthhub.crypto.groupsig.SchemeObjects;
 import org.healthhub.crypto.groupsig.SignerNotFoundException;
 import org.healthhub.crypto.groupsig.Transcript;
 import org.healthhub.crypto.groupsig.opening.DualControlOpening;
@@ -347,15 +347,15 @@ public final class Cpy06 implements DualControlOpening, Opening {
   }
 
   static Cpy06GroupKey group(GroupKey key) throws MalformedInputException {
-    return SchemeObjects.require(Cpy06GroupKey.class, key, "cpy06 group key");
+    return SchemeArguments.require(Cpy06GroupKey.class, key, "cpy06 group key");
   }
 
   static Cpy06MemberKey member(MemberKey key) throws MalformedInputException {
-    return SchemeObjects.require(Cpy06MemberKey.class, key, "cpy06 member key");
+    return SchemeArguments.require(Cpy06MemberKey.class, key, "cpy06 member key");
   }
 
   static Cpy06Signature signature(GroupSignature signature) throws MalformedInputException {
-    return SchemeObjects.require(Cpy06Signature.class, signature, "cpy06 signature");
+    return SchemeArguments.require(Cpy06Signature.class, signature, "cpy06 signature");
   }
 
 }

@@ -8,6 +8,7 @@ import org.healthhub.crypto.groupsig.JoinMessage;
 import org.healthhub.crypto.groupsig.JoinRejectedException;
 import org.healthhub.crypto.groupsig.ManagerJoinStep;
 import org.healthhub.crypto.groupsig.MemberJoinStep;
+import org.healthhub.crypto.groupsig.SchemeArguments;
 import org.healthhub.crypto.groupsig.spk.GeneralRepresentationProof;
 import org.healthhub.crypto.groupsig.spk.Point;
 import org.healthhub.crypto.groupsig.spk.Representation;
@@ -33,10 +34,7 @@ final class Cpy06Join {
   static ManagerJoinStep issueCredential(
       Cpy06GroupKey group, Fr gamma, Gml gml, JoinMessage fromMember, RandomScalars rng)
       throws GeneralSecurityException {
-    if (fromMember.phase() != 2) {
-      throw new MalformedInputException("cpy06 join: the manager answers phase 2, got phase "
-          + fromMember.phase());
-    }
+    SchemeArguments.requirePhase(fromMember, 2, "cpy06 join");
     G1 i = fromMember.g1("I");
     G1 pi = fromMember.g1("pi").requireNonZero("cpy06 join pi");
     GeneralRepresentationProof proof = GeneralRepresentationProof.fromBase64(fromMember.string("spk"));

@@ -3,7 +3,7 @@ package org.healthhub.crypto.groupsig.opening;
 import java.util.Set;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.ManagerKey;
-import org.healthhub.crypto.groupsig.SchemeObjects;
+import org.healthhub.crypto.groupsig.SchemeArguments;
 import org.healthhub.crypto.groupsig.codec.Containers;
 import org.healthhub.crypto.groupsig.codec.Fields;
 import org.healthhub.crypto.mcl.Fr;
@@ -78,7 +78,7 @@ public final class OpeningManagerKey implements ManagerKey {
   public static OpeningManagerKey requireFull(String scheme, ManagerKey key)
       throws MalformedInputException {
     OpeningManagerKey full =
-        SchemeObjects.require(OpeningManagerKey.class, key, "full " + scheme + " manager key"
+        SchemeArguments.require(OpeningManagerKey.class, key, "full " + scheme + " manager key"
             + " (a dual-control group opens with DualControlOpener)");
     if (!full.scheme.equals(scheme)) {
       throw new MalformedInputException("a " + full.scheme + " manager key given to " + scheme);
