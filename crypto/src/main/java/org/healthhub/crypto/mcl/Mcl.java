@@ -1,7 +1,6 @@
 package org.healthhub.crypto.mcl;
 
 import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 
 /**
  * The one door to herumi mcl's C API (BLS12-381, {@code mclBn_init(5, 46)}, default serialization,
@@ -30,14 +29,13 @@ public final class Mcl {
   // MCLBN_COMPILED_TIME_VAR = MCLBN_FR_UNIT_SIZE * 10 + MCLBN_FP_UNIT_SIZE for libmclbn384_256.
   private static final int COMPILED_TIME_VAR = 46;
 
-  private static final String DESCRIPTION;
+  // Held for the life of the JVM: a collected NativeLibrary is closed, and libmclbn needs libmcl.
+  private static final MclLibraryLocator.Located LIBRARY;
 
   static {
-    MclLibraryLocator.Located located = MclLibraryLocator.locate();
-    NativeLibrary library = located.library();
-    Native.register(Mcl.class, library);
+    LIBRARY = MclLibraryLocator.locate();
+    Native.register(Mcl.class, LIBRARY.library());
     check("mclBn_init", mclBn_init(CURVE_BLS12_381, COMPILED_TIME_VAR));
-    DESCRIPTION = located.description();
   }
 
   private Mcl() {}
@@ -54,7 +52,7 @@ public final class Mcl {
 
   /** Which library was loaded and from where, e.g. for benchmark tables. */
   public static String libraryDescription() {
-    return DESCRIPTION;
+    return LIBRARY.description();
   }
 
   /** Turns a non-zero status into an exception naming the mcl function. */
