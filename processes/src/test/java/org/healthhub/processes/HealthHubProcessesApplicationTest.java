@@ -53,7 +53,7 @@ class HealthHubProcessesApplicationTest {
 
   @Test
   void enrolDoctor_approvedThroughRest_inProcessWorkersEnrolTheDoctor() throws InterruptedException {
-    String instance = EngineApp.requestEnrolment(identityService, runtimeService, "doctor", "st-anne");
+    String instance = EngineApp.requestEnrolment(identityService, runtimeService, "doctor", "st-mary");
     String taskId = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
 
     JsonNode form = rest.getForObject("/engine-rest/task/" + taskId + "/deployed-form", JsonNode.class);
@@ -63,8 +63,9 @@ class HealthHubProcessesApplicationTest {
     EngineApp.awaitEnd(historyService, instance);
 
     ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_DoctorEnrolled");
-    JsonNode members = rest.getForObject("/api/groups/st-anne/members", JsonNode.class);
+    JsonNode members = rest.getForObject("/api/groups/st-mary/members", JsonNode.class);
     assertThat(members.findValuesAsText("memberId")).containsExactly("doctor");
+    assertThat(members.findValuesAsText("groupMemberId")).singleElement().asString().matches("[0-9a-f]{64}");
     assertThat(context.getBeansOfType(InProcessLauncher.class)).hasSize(1);
   }
 

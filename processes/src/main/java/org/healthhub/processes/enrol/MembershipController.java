@@ -18,11 +18,14 @@ class MembershipController {
     this.membershipList = membershipList;
   }
 
-  /** Who is in the group and since when; the entries themselves stay with the manager (they can open signatures). */
-  record Member(String memberId, Instant admittedAt) {}
+  /**
+   * Who is in the group, under which public GML id, and since when; the GML entries themselves
+   * stay sealed in the manager's keyring (with the opening shares they identify signers).
+   */
+  record Member(String memberId, String groupMemberId, Instant admittedAt) {}
 
   @GetMapping("/api/groups/{groupId}/members")
   List<Member> members(@PathVariable String groupId) throws IOException {
-    return membershipList.members(groupId).stream().map(m -> new Member(m.memberId(), m.admittedAt())).toList();
+    return membershipList.members(groupId).stream().map(m -> new Member(m.memberId(), m.entry(), m.admittedAt())).toList();
   }
 }

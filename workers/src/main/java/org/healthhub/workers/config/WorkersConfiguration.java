@@ -7,11 +7,19 @@ import org.healthhub.workers.RetryPolicy;
 import org.healthhub.workers.Subscriptions;
 import org.healthhub.workers.TaskRunner;
 import org.healthhub.workers.Topics;
-import org.healthhub.workers.enrol.CertificateMembership;
+import java.util.Map;
+import org.healthhub.crypto.groupsig.cpy06.Cpy06;
+import org.healthhub.storage.BlobStore;
+import org.healthhub.storage.BlobStores;
+import org.healthhub.storage.StorageException;
 import org.healthhub.workers.enrol.FileMembershipList;
-import org.healthhub.workers.enrol.GroupMembership;
+import org.healthhub.workers.enrol.GroupSignatureMembership;
+import org.healthhub.workers.enrol.HospitalGroups;
+import org.healthhub.workers.enrol.JoinChannel;
 import org.healthhub.workers.enrol.JoinStepHandler;
 import org.healthhub.workers.enrol.MembershipList;
+import org.healthhub.workers.keys.KeystoreProperties;
+import org.healthhub.workers.keys.Keyring;
 import org.healthhub.workers.launch.WorkerProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -23,7 +31,7 @@ import org.springframework.context.annotation.Configuration;
  * Handler state lives under {@code healthhub.data-dir}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WorkerProperties.class)
+@EnableConfigurationProperties({WorkerProperties.class, KeystoreProperties.class})
 public class WorkersConfiguration {
 
   @Bean
@@ -36,10 +44,33 @@ public class WorkersConfiguration {
     return new FileMembershipList(dataDir.resolve("groups"));
   }
 
-  // Stand-in until the group-signature schemes land: replace this bean with their GroupMembership adapter.
   @Bean
-  GroupMembership groupMembership() {
-    return new CertificateMembership();
+  Keyring keyring(@Value("${healthhub.data-dir:./data}") Path dataDir, KeystoreProperties properties) {
+    return new Keyring(dataDir.resolve("keystores"), properties.passphrases(), properties.cost());
+  }
+
+  @Bean(destroyMethod = "close")
+  BlobStore blobStore(@Value("${healthhub.data-dir:./data}") Path dataDir,
+      @Value("${healthhub.storage.ipfs-api-url:}") String ipfsApiUrl) throws StorageException {
+    return ipfsApiUrl.isBlank()
+        ? BlobStores.fromSettings(Map.of(BlobStores.DATA_DIR, dataDir.resolve("blobs").toString()))
+        : BlobStores.fromSettings(Map.of(BlobStores.IPFS_API_URL, ipfsApiUrl));
+  }
+
+  /** CPY06: its join keeps the member's secret with the member (see processes/README.md). */
+  @Bean
+  HospitalGroups hospitalGroups(@Value("${healthhub.data-dir:./data}") Path dataDir, Keyring keyring) {
+    return new HospitalGroups(dataDir.resolve("hospital-groups"), new Cpy06(), keyring);
+  }
+
+  @Bean
+  GroupSignatureMembership groupMembership(HospitalGroups groups, Keyring keyring) {
+    return new GroupSignatureMembership(groups, keyring);
+  }
+
+  @Bean
+  JoinChannel joinChannel(BlobStore blobStore, Keyring keyring) {
+    return new JoinChannel(blobStore, keyring);
   }
 
   @Bean
@@ -48,10 +79,12 @@ public class WorkersConfiguration {
   }
 
   @Bean
-  Subscriptions subscriptions(GroupMembership membership, MembershipList membershipList, HandlerResults results) {
+  Subscriptions subscriptions(GroupSignatureMembership membership, JoinChannel channel, HospitalGroups groups,
+      MembershipList membershipList, HandlerResults results) {
     return Subscriptions.builder()
-        .subscribe(Topics.GROUPSIG_JOIN_MANAGER, JoinStepHandler.manager(membership, membershipList, results, Clock.systemUTC()))
-        .subscribe(Topics.GROUPSIG_JOIN_MEMBER, JoinStepHandler.member(membership, results))
+        .subscribe(Topics.GROUPSIG_JOIN_MANAGER,
+            JoinStepHandler.manager(membership, channel, groups, membershipList, results, Clock.systemUTC()))
+        .subscribe(Topics.GROUPSIG_JOIN_MEMBER, JoinStepHandler.member(membership, channel, groups, results))
         .build();
   }
 }
