@@ -30,11 +30,7 @@ public final class EnvelopeJson {
         .put("publicKey", JsonBytes.encode(wrap.publicKey()))
         .put("readerId", wrap.readerId())
         .put("wrap", JsonBytes.encode(wrap.wrap().encode())));
-    try {
-      return CanonicalJson.canonicalize(json);
-    } catch (MalformedInputException e) {
-      throw new IllegalArgumentException("record or reader id holds text JSON cannot carry", e);
-    }
+    return CanonicalJson.write(json);
   }
 
   /** @throws MalformedInputException if the text is not an envelope of this format */

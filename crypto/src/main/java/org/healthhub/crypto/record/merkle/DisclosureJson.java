@@ -35,11 +35,7 @@ public final class DisclosureJson {
     json.put("leafCount", disclosure.leafCount());
     ArrayNode proof = json.putArray("proof");
     disclosure.proof().forEach(hash -> proof.add(JsonBytes.encode(hash)));
-    try {
-      return CanonicalJson.canonicalize(json);
-    } catch (MalformedInputException e) {
-      throw new IllegalArgumentException("disclosure holds text JSON cannot carry", e);
-    }
+    return CanonicalJson.write(json);
   }
 
   /** @throws MalformedInputException if the text is not exactly this shape */
