@@ -63,8 +63,4 @@ public final class ProtectedRecord {
   public Disclosure disclose(BuyerTemplate template, DisclosureProfile profile) throws DisclosureDeniedException {
     return tree.disclose(profile.select(json, fields, template));
   }
-
-  public RecordFields fields() {
-    return fields;
-  }
 }

@@ -29,7 +29,7 @@ public final class RecordEnvelope {
   private final int keyVersion;
   private final SortedMap<String, ReaderWrap> wraps;
 
-  private RecordEnvelope(String recordId, int keyVersion, SortedMap<String, ReaderWrap> wraps) {
+  RecordEnvelope(String recordId, int keyVersion, SortedMap<String, ReaderWrap> wraps) {
     this.recordId = recordId;
     this.keyVersion = keyVersion;
     this.wraps = Collections.unmodifiableSortedMap(wraps);

@@ -13,7 +13,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -22,6 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.healthhub.crypto.MalformedInputException;
+import org.healthhub.crypto.record.JsonBytes;
 import org.healthhub.crypto.record.SecretBytes;
 import org.healthhub.crypto.record.hpke.X25519KeyPair;
 import org.healthhub.crypto.record.merkle.CanonicalJson;
@@ -53,7 +53,7 @@ public final class KeystoreFile {
       Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
       aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
       aes.updateAAD(associatedData(json));
-      json.put("ciphertext", Base64.getEncoder().encodeToString(aes.doFinal(plaintext)));
+      json.put("ciphertext", JsonBytes.encode(aes.doFinal(plaintext)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-256-GCM is unavailable", e);
     } finally {
@@ -81,9 +81,9 @@ public final class KeystoreFile {
     JsonNode kdf = json.get("kdf");
     Argon2idParameters cost =
         Argon2idParameters.fromFile(kdf.path("memoryKiB").asInt(), kdf.path("iterations").asInt(), kdf.path("parallelism").asInt());
-    byte[] salt = decode(kdf, "salt", 16);
-    byte[] nonce = decode(json, "nonce", 12);
-    byte[] ciphertext = decode(json, "ciphertext", 64 + 16);
+    byte[] salt = JsonBytes.decode(kdf.get("salt"), "keystore salt", 16);
+    byte[] nonce = JsonBytes.decode(json.get("nonce"), "keystore nonce", 12);
+    byte[] ciphertext = JsonBytes.decode(json.get("ciphertext"), "keystore ciphertext", 64 + 16);
     json.remove("ciphertext");
     byte[] key = deriveKey(passphrase, salt, cost);
     byte[] plaintext = null;
@@ -117,10 +117,10 @@ public final class KeystoreFile {
     kdf.put("memoryKiB", cost.memoryKiB());
     kdf.put("iterations", cost.iterations());
     kdf.put("parallelism", cost.parallelism());
-    kdf.put("salt", Base64.getEncoder().encodeToString(salt));
+    kdf.put("salt", JsonBytes.encode(salt));
     json.put("x25519PublicKey", HexFormat.of().formatHex(keys.wrapping().publicKey()));
     json.put("secp256k1PublicKey", HexFormat.of().formatHex(keys.chain().publicKey()));
-    json.put("nonce", Base64.getEncoder().encodeToString(nonce));
+    json.put("nonce", JsonBytes.encode(nonce));
     return json;
   }
 
@@ -131,18 +131,6 @@ public final class KeystoreFile {
       throw new MalformedInputException("not a " + FORMAT + " file with an argon2id KDF");
     }
     return (ObjectNode) json;
-  }
-
-  private static byte[] decode(JsonNode json, String field, int length) throws MalformedInputException {
-    try {
-      byte[] bytes = Base64.getDecoder().decode(json.path(field).asText());
-      if (bytes.length != length) {
-        throw new MalformedInputException("keystore " + field + " must be " + length + " bytes, got " + bytes.length);
-      }
-      return bytes;
-    } catch (IllegalArgumentException e) {
-      throw new MalformedInputException("keystore " + field + " is not base64");
-    }
   }
 
   /** The header as RFC 8785 JSON: reordering or re-spacing the file does not break it, any edit does. */

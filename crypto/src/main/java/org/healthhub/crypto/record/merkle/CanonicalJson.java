@@ -51,6 +51,19 @@ public final class CanonicalJson {
   }
 
   /**
+   * Canonical form of a tree this code built itself, where a failure is a caller's bug.
+   *
+   * @throws IllegalArgumentException if a string holds a lone surrogate
+   */
+  public static String write(JsonNode built) {
+    try {
+      return canonicalize(built);
+    } catch (MalformedInputException e) {
+      throw new IllegalArgumentException("text that JSON cannot carry: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Checks that {@code json} is already in canonical form.
    *
    * @throws MalformedInputException if it is not valid JSON or differs from its canonical form

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -107,15 +106,6 @@ public final class MerkleTree {
       throw new IllegalStateException("the prover's own tree cannot miss a sibling", e);
     }
     return new Disclosure(paths.size(), fields, proof);
-  }
-
-  /** The value of each field, for callers that pick fields by path (templates, profiles). */
-  public Map<String, String> values() {
-    Map<String, String> all = new TreeMap<>();
-    for (int i = 0; i < paths.size(); i++) {
-      all.put(paths.get(i), values.get(i));
-    }
-    return all;
   }
 
   static byte[] saltInfo(String path) {

@@ -3,8 +3,11 @@ package org.healthhub.crypto.record.hpke;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.record.DecryptionFailedException;
@@ -39,6 +42,21 @@ class HpkeKeyWrapperTest {
 
     assertThatThrownBy(() -> wrapper.unwrap(wrap, X25519KeyPair.generate(), CONTEXT))
         .isInstanceOf(DecryptionFailedException.class);
+  }
+
+  @Property(tries = 25)
+  void unwrap_anyOtherReaderOrContext_throwsDecryptionFailed(@ForAll boolean otherReader, @ForAll("contexts") String context)
+      throws Exception {
+    HpkeKeyWrap wrap = wrapper.wrap(dataKey, reader.publicKey(), CONTEXT);
+    X25519KeyPair opener = otherReader ? X25519KeyPair.generate() : reader;
+    byte[] openContext = otherReader ? CONTEXT : context.getBytes();
+
+    assertThatThrownBy(() -> wrapper.unwrap(wrap, opener, openContext)).isInstanceOf(DecryptionFailedException.class);
+  }
+
+  @Provide
+  Arbitrary<String> contexts() {
+    return Arbitraries.strings().ofMinLength(0).ofMaxLength(40).filter(c -> !c.equals(new String(CONTEXT)));
   }
 
   @Test

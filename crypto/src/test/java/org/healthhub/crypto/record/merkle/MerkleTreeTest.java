@@ -160,6 +160,32 @@ class MerkleTreeTest {
     }
   }
 
+  @Property(tries = 60)
+  void verify_valueRespelledWithSameMeaning_throwsMalformed(@ForAll long seed) throws Exception {
+    Random random = new Random(seed);
+    ObjectNode value = JsonNodeFactory.instance.objectNode()
+        .put("unit", "mg/L").put("value", random.nextInt(1000) / 10.0).put("flag", random.nextBoolean());
+    ObjectNode record = JsonNodeFactory.instance.objectNode().set("lab", value);
+    record.put("code", "CRP");
+    MerkleTree tree = MerkleTree.build(RecordFields.of(record), SECRET);
+    Disclosure disclosure = tree.disclose(List.of("/code", "/lab/value"));
+    String canonical = disclosure.fields().get(1).canonicalValue();
+    String respelled = switch (random.nextInt(4)) {
+      case 0 -> " " + canonical;
+      case 1 -> canonical + "\n";
+      case 2 -> canonical.contains(".") ? canonical + "0" : canonical + ".0";
+      default -> new java.math.BigDecimal(canonical).scaleByPowerOfTen(-1).toPlainString() + "e1";
+    };
+    DisclosedField field = disclosure.fields().get(1);
+    List<DisclosedField> fields =
+        List.of(disclosure.fields().get(0), new DisclosedField(field.index(), field.path(), respelled, field.salt()));
+
+    assertThat(CanonicalJson.parse(respelled).doubleValue()).isEqualTo(CanonicalJson.parse(canonical).doubleValue());
+    assertThatThrownBy(() -> MerkleVerifier.verify(tree.root(), new Disclosure(disclosure.leafCount(), fields, disclosure.proof())))
+        .isInstanceOf(MalformedInputException.class)
+        .hasMessageContaining("canonical");
+  }
+
   @Test
   void build_sameMeaningOtherSpelling_sameRoot() throws Exception {
     String a = "{\"b\":[1.0,\"x\"],\"a\":{\"y\":true,\"x\":7E1}}";
