@@ -1,0 +1,31 @@
+package org.healthhub.crypto.groupsig;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every scheme by name, for the command line and for configuration. */
+public final class GroupSignatureSchemes {
+  private static final Map<String, GroupSignatureScheme> BY_NAME =
+      List.<GroupSignatureScheme>of(
+              // one line per scheme, e.g. new Bbs04()
+              )
+          .stream()
+          .collect(Collectors.toUnmodifiableMap(s -> s.descriptor().name(), Function.identity()));
+
+  private GroupSignatureSchemes() {}
+
+  /** The scheme called {@code name}; an unknown name lists the known ones. */
+  public static GroupSignatureScheme byName(String name) {
+    GroupSignatureScheme scheme = BY_NAME.get(name);
+    if (scheme == null) {
+      throw new IllegalArgumentException("unknown scheme '" + name + "'; known: " + names());
+    }
+    return scheme;
+  }
+
+  public static List<String> names() {
+    return BY_NAME.keySet().stream().sorted().toList();
+  }
+}
