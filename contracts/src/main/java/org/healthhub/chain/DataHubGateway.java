@@ -27,11 +27,13 @@ import org.web3j.tx.gas.DefaultGasProvider;
  * {@link ChainException} when the chain cannot be reached.
  */
 public final class DataHubGateway {
+  private final Web3j web3j;
   private final TransactionSender sender;
   private final DataHub views;
   private final String address;
 
   public DataHubGateway(Web3j web3j, TransactionSender sender, String contractAddress) {
+    this.web3j = web3j;
     this.sender = sender;
     this.address = contractAddress;
     this.views = DataHub.load(contractAddress, web3j, new ReadonlyTransactionManager(web3j, sender.address()),
@@ -205,6 +207,30 @@ public final class DataHubGateway {
   public String patientOf(byte[] root) throws ChainException {
     String patient = view(views.patientOf(Bytes32.require("root", root)));
     return isZeroAddress(patient) ? null : patient;
+  }
+
+  /**
+   * The digests anchored with {@code root}, from its RecordAnchored event (the contract keeps only the
+   * patient in storage); empty when the root is not anchored. Searches from {@code fromBlock}: public
+   * nodes cap log ranges, so pass the DataHub deployment block there.
+   */
+  public java.util.Optional<AnchoredDigests> anchoredDigests(byte[] root, BigInteger fromBlock) throws ChainException {
+    org.web3j.protocol.core.methods.request.EthFilter filter = new org.web3j.protocol.core.methods.request.EthFilter(
+        org.web3j.protocol.core.DefaultBlockParameter.valueOf(fromBlock),
+        org.web3j.protocol.core.DefaultBlockParameterName.LATEST, address)
+        .addSingleTopic(org.web3j.abi.EventEncoder.encode(DataHub.RECORDANCHORED_EVENT))
+        .addSingleTopic(Bytes32.hex(Bytes32.require("root", root)));
+    org.web3j.protocol.core.methods.response.EthLog logs = view(() -> web3j.ethGetLogs(filter).send());
+    if (logs.hasError()) {
+      throw new ChainException("eth_getLogs failed: " + logs.getError().getMessage());
+    }
+    for (org.web3j.protocol.core.methods.response.EthLog.LogResult<?> result : logs.getLogs()) {
+      org.web3j.protocol.core.methods.response.Log log = (org.web3j.protocol.core.methods.response.Log) result.get();
+      DataHub.RecordAnchoredEventResponse event = DataHub.getRecordAnchoredEventFromLog(log);
+      return java.util.Optional.of(new AnchoredDigests(event.cidDigest, event.signatureDigest,
+          log.getBlockNumber().longValueExact()));
+    }
+    return java.util.Optional.empty();
   }
 
   /** The hospital that anchored the batch, or null when it is not anchored. */

@@ -45,6 +45,10 @@ class DataHubGatewayTest {
     assertThat(second.wasSent()).isFalse();
     assertThat(nonceOf(f.hospital)).isEqualTo(nonce);
     assertThat(hospital.patientOf(record.root())).isEqualToIgnoringCase(record.patient());
+    AnchoredDigests digests = hospital.anchoredDigests(record.root(), BigInteger.ZERO).orElseThrow();
+    assertThat(digests.cidDigest()).isEqualTo(record.cidDigest());
+    assertThat(digests.signatureDigest()).isEqualTo(record.signatureDigest());
+    assertThat(hospital.anchoredDigests(random32(), BigInteger.ZERO)).isEmpty();
   }
 
   @Test

@@ -89,6 +89,8 @@ class DataHubRecordsTest {
     f.send(f.hospital, hub.anchorBatch(root, BigInteger.ONE, random32()));
     f.assertReverts("BatchAlreadyAnchored", f.hospital, hub.anchorBatch(root, BigInteger.ONE, random32()));
     f.assertReverts("EmptyBatch", f.hospital, hub.anchorBatch(random32(), BigInteger.ZERO, random32()));
+    f.assertReverts("ZeroDigest", f.hospital, hub.anchorBatch(new byte[32], BigInteger.ONE, random32()));
+    f.assertReverts("ZeroDigest", f.hospital, hub.anchorBatch(random32(), BigInteger.ONE, new byte[32]));
     f.assertReverts("NotHospital", f.stranger, hub.anchorBatch(random32(), BigInteger.ONE, random32()));
   }
 
