@@ -145,6 +145,8 @@ class DataHubGatewayTest {
     assertThat(gm.approveOpening(id).wasSent()).isFalse();
     assertThat(rm.approveOpening(id).wasSent()).isTrue();
     assertThat(rm.approveOpening(id).wasSent()).isFalse();
+    assertThatThrownBy(() -> f.gateway(f.stranger).approveOpening(id))
+        .extracting(e -> ((ContractRevertedException) e).errorName()).isEqualTo("NotManager");
     assertThat(gm.resolveDispute(id, commitment, true).wasSent()).isTrue();
     assertThat(gm.resolveDispute(id, commitment, true).wasSent()).isFalse();
     assertThat(hospital.withdraw().wasSent()).isTrue();
