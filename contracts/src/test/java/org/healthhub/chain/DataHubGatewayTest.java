@@ -10,23 +10,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.healthhub.chain.testing.AnvilExtension;
-import org.healthhub.chain.testing.DataHubFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
-@ExtendWith(AnvilExtension.class)
-class DataHubGatewayTest {
-  private DataHubFixture f;
-
-  @BeforeEach
-  void deploy(LocalAnvil anvil) throws Exception {
-    f = DataHubFixture.deploy(anvil);
-  }
-
+class DataHubGatewayTest extends DeployedDataHubTest {
   private BigInteger nonceOf(Credentials who) throws Exception {
     return f.anvil.web3j().ethGetTransactionCount(who.getAddress(), DefaultBlockParameterName.LATEST).send()
         .getTransactionCount();

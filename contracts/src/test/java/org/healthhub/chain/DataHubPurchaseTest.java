@@ -6,27 +6,14 @@ import static org.healthhub.chain.testing.TestBytes.random32;
 import java.math.BigInteger;
 import java.util.List;
 import org.healthhub.chain.generated.DataHub;
-import org.healthhub.chain.testing.AnvilExtension;
 import org.healthhub.chain.testing.DataHubFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
-@ExtendWith(AnvilExtension.class)
-class DataHubPurchaseTest {
+class DataHubPurchaseTest extends DeployedDataHubTest {
   private static final BigInteger AMOUNT = BigInteger.valueOf(1_000_003);
   private static final long WINDOW = DataHubFixture.DISPUTE_WINDOW_SECONDS;
-  private DataHubFixture f;
-  private DataHub hub;
-
-  @BeforeEach
-  void deploy(LocalAnvil anvil) throws Exception {
-    f = DataHubFixture.deploy(anvil);
-    hub = f.hub();
-  }
-
   private byte[] requested() throws Exception {
     byte[] salt = random32();
     long now = f.anvil.now();
