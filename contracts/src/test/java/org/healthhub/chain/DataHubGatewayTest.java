@@ -106,6 +106,29 @@ class DataHubGatewayTest extends DeployedDataHubTest {
   }
 
   @Test
+  void twoSendersOnOneAccount_skipNoncesTheOtherTook() throws Exception {
+    DataHubGateway first = f.gateway(f.hospital);
+    DataHubGateway second = f.gateway(f.hospital);
+    BigInteger start = nonceOf(f.hospital);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<RecordAnchor>> results = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      DataHubGateway gateway = i % 2 == 0 ? first : second;
+      results.add(pool.submit(() -> {
+        RecordAnchor record = new RecordAnchor(random32(), random32(), random32(), f.patients.get(0).getAddress());
+        gateway.anchorRecord(record);
+        return record;
+      }));
+    }
+    for (Future<RecordAnchor> result : results) {
+      assertThat(first.patientOf(result.get().root())).isNotNull();
+    }
+    pool.shutdown();
+
+    assertThat(nonceOf(f.hospital)).isEqualTo(start.add(BigInteger.TEN));
+  }
+
+  @Test
   void purchaseFlow_everyStepRunTwice_sendsEachOnce() throws Exception {
     DataHubGateway buyer = f.gateway(f.buyer);
     DataHubGateway hospital = f.gateway(f.hospital);
