@@ -5,11 +5,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.healthhub.chain.generated.DataHub;
+import org.web3j.abi.EventEncoder;
+import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.generated.Uint32;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteFunctionCall;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tuples.generated.Tuple4;
 import org.web3j.tuples.generated.Tuple8;
@@ -43,9 +52,9 @@ public final class DataHubGateway {
   /** Deploys a new DataHub owned by {@code sender}'s account; the managers must be two different addresses. */
   public static String deploy(Web3j web3j, TransactionSender sender, String groupManager, String revocationManager,
       long disputeWindowSeconds) throws ChainException {
-    String constructorArgs = org.web3j.abi.FunctionEncoder.encodeConstructor(List.of(
+    String constructorArgs = FunctionEncoder.encodeConstructor(List.of(
         new Address(groupManager), new Address(revocationManager),
-        new org.web3j.abi.datatypes.generated.Uint32(disputeWindowSeconds)));
+        new Uint32(disputeWindowSeconds)));
     return sender.deploy(DataHub.BINARY + constructorArgs, BigInteger.ZERO).getContractAddress();
   }
 
@@ -217,23 +226,21 @@ public final class DataHubGateway {
    * patient in storage); empty when the root is not anchored. Searches from {@code fromBlock}: public
    * nodes cap log ranges, so pass the DataHub deployment block there.
    */
-  public java.util.Optional<AnchoredDigests> anchoredDigests(byte[] root, BigInteger fromBlock) throws ChainException {
-    org.web3j.protocol.core.methods.request.EthFilter filter = new org.web3j.protocol.core.methods.request.EthFilter(
-        org.web3j.protocol.core.DefaultBlockParameter.valueOf(fromBlock),
-        org.web3j.protocol.core.DefaultBlockParameterName.LATEST, address)
-        .addSingleTopic(org.web3j.abi.EventEncoder.encode(DataHub.RECORDANCHORED_EVENT))
+  public Optional<AnchoredDigests> anchoredDigests(byte[] root, BigInteger fromBlock) throws ChainException {
+    EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(fromBlock), DefaultBlockParameterName.LATEST, address)
+        .addSingleTopic(EventEncoder.encode(DataHub.RECORDANCHORED_EVENT))
         .addSingleTopic(Bytes32.hex(Bytes32.require("root", root)));
-    org.web3j.protocol.core.methods.response.EthLog logs = view(() -> web3j.ethGetLogs(filter).send());
+    EthLog logs = view(() -> web3j.ethGetLogs(filter).send());
     if (logs.hasError()) {
       throw new ChainException("eth_getLogs failed: " + logs.getError().getMessage());
     }
-    for (org.web3j.protocol.core.methods.response.EthLog.LogResult<?> result : logs.getLogs()) {
-      org.web3j.protocol.core.methods.response.Log log = (org.web3j.protocol.core.methods.response.Log) result.get();
-      DataHub.RecordAnchoredEventResponse event = DataHub.getRecordAnchoredEventFromLog(log);
-      return java.util.Optional.of(new AnchoredDigests(event.cidDigest, event.signatureDigest,
-          log.getBlockNumber().longValueExact()));
+    if (logs.getLogs().isEmpty()) {
+      return Optional.empty();
     }
-    return java.util.Optional.empty();
+    // A root is anchored once, so there is at most one such log.
+    Log log = (Log) logs.getLogs().get(0).get();
+    DataHub.RecordAnchoredEventResponse event = DataHub.getRecordAnchoredEventFromLog(log);
+    return Optional.of(new AnchoredDigests(event.cidDigest, event.signatureDigest, log.getBlockNumber().longValueExact()));
   }
 
   /** The hospital that anchored the batch, or null when it is not anchored. */
