@@ -220,7 +220,6 @@ contract DataHub is Ownable2Step, ReentrancyGuardTransient {
         bytes32[] calldata proof
     ) external {
         if (!verifyBatchedRecord(batchRoot, root, cidDigest, signatureDigest, patient, proof)) revert InvalidProof();
-        if (root == 0) revert ZeroDigest();
         if (patient == address(0)) revert ZeroAddress();
         _anchor(root, patient);
         emit RecordAnchored(root, cidDigest, signatureDigest);

@@ -35,6 +35,14 @@ contract DataHubTest is Test {
         hub.anchorRecord(root, cid, sig, patient);
     }
 
+    function test_claimBatchedRecord_zeroPatientLeaf_reverts() public {
+        bytes32 leaf = hub.recordLeaf(bytes32("root"), bytes32("cid"), bytes32("sig"), address(0));
+        vm.prank(HOSPITAL);
+        hub.anchorBatch(leaf, 1, bytes32("manifest"));
+        vm.expectRevert(DataHub.ZeroAddress.selector);
+        hub.claimBatchedRecord(leaf, bytes32("root"), bytes32("cid"), bytes32("sig"), address(0), new bytes32[](0));
+    }
+
     function testFuzz_settlement_creditsExactlyTheEscrow(uint80 amount, uint16 bps, uint8 patientCount, bool tacit)
         public
     {

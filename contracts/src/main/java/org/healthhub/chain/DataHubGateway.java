@@ -5,11 +5,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.healthhub.chain.generated.DataHub;
+import org.web3j.abi.EventEncoder;
+import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.generated.Uint32;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.RemoteFunctionCall;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tuples.generated.Tuple4;
 import org.web3j.tuples.generated.Tuple8;
@@ -27,11 +36,13 @@ import org.web3j.tx.gas.DefaultGasProvider;
  * {@link ChainException} when the chain cannot be reached.
  */
 public final class DataHubGateway {
+  private final Web3j web3j;
   private final TransactionSender sender;
   private final DataHub views;
   private final String address;
 
   public DataHubGateway(Web3j web3j, TransactionSender sender, String contractAddress) {
+    this.web3j = web3j;
     this.sender = sender;
     this.address = contractAddress;
     this.views = DataHub.load(contractAddress, web3j, new ReadonlyTransactionManager(web3j, sender.address()),
@@ -41,9 +52,9 @@ public final class DataHubGateway {
   /** Deploys a new DataHub owned by {@code sender}'s account; the managers must be two different addresses. */
   public static String deploy(Web3j web3j, TransactionSender sender, String groupManager, String revocationManager,
       long disputeWindowSeconds) throws ChainException {
-    String constructorArgs = org.web3j.abi.FunctionEncoder.encodeConstructor(List.of(
+    String constructorArgs = FunctionEncoder.encodeConstructor(List.of(
         new Address(groupManager), new Address(revocationManager),
-        new org.web3j.abi.datatypes.generated.Uint32(disputeWindowSeconds)));
+        new Uint32(disputeWindowSeconds)));
     return sender.deploy(DataHub.BINARY + constructorArgs, BigInteger.ZERO).getContractAddress();
   }
 
@@ -167,8 +178,11 @@ public final class DataHubGateway {
     return sendUnlessDone(() -> {
       OpeningView o = opening(purchaseId);
       long epoch = managersEpoch();
-      boolean gm = sameAddress(groupManager(), sender.address());
-      return (gm ? o.groupManagerApprovalEpoch() : o.revocationManagerApprovalEpoch()) == epoch;
+      if (sameAddress(groupManager(), sender.address())) {
+        return o.groupManagerApprovalEpoch() == epoch;
+      }
+      // Anyone but the two managers is not done: the contract answers NotManager.
+      return sameAddress(revocationManager(), sender.address()) && o.revocationManagerApprovalEpoch() == epoch;
     }, views.approveOpening(purchaseId));
   }
 
@@ -205,6 +219,28 @@ public final class DataHubGateway {
   public String patientOf(byte[] root) throws ChainException {
     String patient = view(views.patientOf(Bytes32.require("root", root)));
     return isZeroAddress(patient) ? null : patient;
+  }
+
+  /**
+   * The digests anchored with {@code root}, from its RecordAnchored event (the contract keeps only the
+   * patient in storage); empty when the root is not anchored. Searches from {@code fromBlock}: public
+   * nodes cap log ranges, so pass the DataHub deployment block there.
+   */
+  public Optional<AnchoredDigests> anchoredDigests(byte[] root, BigInteger fromBlock) throws ChainException {
+    EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(fromBlock), DefaultBlockParameterName.LATEST, address)
+        .addSingleTopic(EventEncoder.encode(DataHub.RECORDANCHORED_EVENT))
+        .addSingleTopic(Bytes32.hex(Bytes32.require("root", root)));
+    EthLog logs = view(() -> web3j.ethGetLogs(filter).send());
+    if (logs.hasError()) {
+      throw new ChainException("eth_getLogs failed: " + logs.getError().getMessage());
+    }
+    if (logs.getLogs().isEmpty()) {
+      return Optional.empty();
+    }
+    // A root is anchored once, so there is at most one such log.
+    Log log = (Log) logs.getLogs().get(0).get();
+    DataHub.RecordAnchoredEventResponse event = DataHub.getRecordAnchoredEventFromLog(log);
+    return Optional.of(new AnchoredDigests(event.cidDigest, event.signatureDigest, log.getBlockNumber().longValueExact()));
   }
 
   /** The hospital that anchored the batch, or null when it is not anchored. */

@@ -107,7 +107,7 @@ public final class GasBench {
     for (Row r : rows) {
       System.out.printf(format, r.operation(), String.format("%,d", r.gas()),
           r.prototype() == null ? "" : String.format("%,d", r.prototype()),
-          r.prototype() == null ? "" : String.format("%.2f", (double) r.gas() / r.prototype()),
+          r.prototype() == null ? "" : String.format("%.3f", (double) r.gas() / r.prototype()),
           r.target() == null ? "" : String.format("%,d", r.target()),
           r.target() == null ? "" : r.gas() <= r.target() ? "yes" : "NO");
     }

@@ -110,9 +110,10 @@ public final class TransactionSender {
           nextNonce = nonce.add(BigInteger.ONE);
           return sent.getTransactionHash();
         }
-        String message = String.valueOf(sent.getError().getMessage());
+        String message = String.valueOf(sent.getError().getMessage()).toLowerCase();
         // Another sender on this account (another process) took the nonce: skip past it and retry.
-        if (message.toLowerCase().contains("nonce") && attempt < MAX_NONCE_RETRIES) {
+        boolean nonceTaken = message.contains("nonce too low") || message.contains("replacement transaction underpriced");
+        if (nonceTaken && attempt < MAX_NONCE_RETRIES) {
           nextNonce = nonce.add(BigInteger.ONE);
           continue;
         }

@@ -4,25 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.healthhub.chain.generated.DataHub;
-import org.healthhub.chain.testing.AnvilExtension;
 import org.healthhub.chain.testing.DataHubFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
-@ExtendWith(AnvilExtension.class)
-class DataHubAdminTest {
+class DataHubAdminTest extends DeployedDataHubTest {
   private static final String ZERO = "0x0000000000000000000000000000000000000000";
-  private DataHubFixture f;
-  private DataHub hub;
-
-  @BeforeEach
-  void deploy(LocalAnvil anvil) throws Exception {
-    f = DataHubFixture.deploy(anvil);
-    hub = f.hub();
-  }
-
   @Test
   void deploy_sameManagers_revertsManagersMustDiffer() {
     String gm = f.groupManager.getAddress();
@@ -84,5 +71,23 @@ class DataHubAdminTest {
     assertThat(DataHub.getOwnershipTransferredEvents(accepted).get(0).newOwner).isEqualToIgnoringCase(f.stranger.getAddress());
     f.send(f.stranger, hub.registerHospital(f.otherHospital.getAddress()));
     f.assertReverts("OwnableUnauthorizedAccount", f.admin, hub.removeHospital(f.otherHospital.getAddress()));
+  }
+
+  @Test
+  void renounceOwnership_byAdmin_leavesRegistryFrozen() throws Exception {
+    f.assertReverts("OwnableUnauthorizedAccount", f.stranger, hub.renounceOwnership());
+    f.send(f.admin, hub.renounceOwnership());
+
+    assertThat(hub.owner().send()).isEqualTo(ZERO);
+    f.assertReverts("OwnableUnauthorizedAccount", f.admin, hub.registerHospital(f.otherHospital.getAddress()));
+  }
+
+  @Test
+  void constants_matchTheDeployment() throws Exception {
+    assertThat(hub.disputeWindow().send().longValue()).isEqualTo(DataHubFixture.DISPUTE_WINDOW_SECONDS);
+    assertThat(hub.BPS().send().intValue()).isEqualTo(10_000);
+    assertThat(hub.MAX_PATIENTS_PER_DELIVERY().send().intValue()).isEqualTo(100);
+    assertThat(hub.pendingOwner().send()).isEqualTo(ZERO);
+    assertThat(hub.managersEpoch().send().longValue()).isEqualTo(1);
   }
 }

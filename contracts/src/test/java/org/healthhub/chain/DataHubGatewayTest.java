@@ -10,23 +10,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.healthhub.chain.testing.AnvilExtension;
-import org.healthhub.chain.testing.DataHubFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 
-@ExtendWith(AnvilExtension.class)
-class DataHubGatewayTest {
-  private DataHubFixture f;
-
-  @BeforeEach
-  void deploy(LocalAnvil anvil) throws Exception {
-    f = DataHubFixture.deploy(anvil);
-  }
-
+class DataHubGatewayTest extends DeployedDataHubTest {
   private BigInteger nonceOf(Credentials who) throws Exception {
     return f.anvil.web3j().ethGetTransactionCount(who.getAddress(), DefaultBlockParameterName.LATEST).send()
         .getTransactionCount();
@@ -45,6 +33,10 @@ class DataHubGatewayTest {
     assertThat(second.wasSent()).isFalse();
     assertThat(nonceOf(f.hospital)).isEqualTo(nonce);
     assertThat(hospital.patientOf(record.root())).isEqualToIgnoringCase(record.patient());
+    AnchoredDigests digests = hospital.anchoredDigests(record.root(), BigInteger.ZERO).orElseThrow();
+    assertThat(digests.cidDigest()).isEqualTo(record.cidDigest());
+    assertThat(digests.signatureDigest()).isEqualTo(record.signatureDigest());
+    assertThat(hospital.anchoredDigests(random32(), BigInteger.ZERO)).isEmpty();
   }
 
   @Test
@@ -114,6 +106,29 @@ class DataHubGatewayTest {
   }
 
   @Test
+  void twoSendersOnOneAccount_skipNoncesTheOtherTook() throws Exception {
+    DataHubGateway first = f.gateway(f.hospital);
+    DataHubGateway second = f.gateway(f.hospital);
+    BigInteger start = nonceOf(f.hospital);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Future<RecordAnchor>> results = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      DataHubGateway gateway = i % 2 == 0 ? first : second;
+      results.add(pool.submit(() -> {
+        RecordAnchor record = new RecordAnchor(random32(), random32(), random32(), f.patients.get(0).getAddress());
+        gateway.anchorRecord(record);
+        return record;
+      }));
+    }
+    for (Future<RecordAnchor> result : results) {
+      assertThat(first.patientOf(result.get().root())).isNotNull();
+    }
+    pool.shutdown();
+
+    assertThat(nonceOf(f.hospital)).isEqualTo(start.add(BigInteger.TEN));
+  }
+
+  @Test
   void purchaseFlow_everyStepRunTwice_sendsEachOnce() throws Exception {
     DataHubGateway buyer = f.gateway(f.buyer);
     DataHubGateway hospital = f.gateway(f.hospital);
@@ -141,6 +156,8 @@ class DataHubGatewayTest {
     assertThat(gm.approveOpening(id).wasSent()).isFalse();
     assertThat(rm.approveOpening(id).wasSent()).isTrue();
     assertThat(rm.approveOpening(id).wasSent()).isFalse();
+    assertThatThrownBy(() -> f.gateway(f.stranger).approveOpening(id))
+        .extracting(e -> ((ContractRevertedException) e).errorName()).isEqualTo("NotManager");
     assertThat(gm.resolveDispute(id, commitment, true).wasSent()).isTrue();
     assertThat(gm.resolveDispute(id, commitment, true).wasSent()).isFalse();
     assertThat(hospital.withdraw().wasSent()).isTrue();

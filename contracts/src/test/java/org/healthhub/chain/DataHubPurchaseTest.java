@@ -6,27 +6,14 @@ import static org.healthhub.chain.testing.TestBytes.random32;
 import java.math.BigInteger;
 import java.util.List;
 import org.healthhub.chain.generated.DataHub;
-import org.healthhub.chain.testing.AnvilExtension;
 import org.healthhub.chain.testing.DataHubFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
-@ExtendWith(AnvilExtension.class)
-class DataHubPurchaseTest {
+class DataHubPurchaseTest extends DeployedDataHubTest {
   private static final BigInteger AMOUNT = BigInteger.valueOf(1_000_003);
   private static final long WINDOW = DataHubFixture.DISPUTE_WINDOW_SECONDS;
-  private DataHubFixture f;
-  private DataHub hub;
-
-  @BeforeEach
-  void deploy(LocalAnvil anvil) throws Exception {
-    f = DataHubFixture.deploy(anvil);
-    hub = f.hub();
-  }
-
   private byte[] requested() throws Exception {
     byte[] salt = random32();
     long now = f.anvil.now();
@@ -37,7 +24,10 @@ class DataHubPurchaseTest {
 
   private byte[] replied(int bps) throws Exception {
     byte[] id = requested();
-    f.send(f.hospital, hub.replyPurchase(id, BigInteger.valueOf(bps)));
+    TransactionReceipt receipt = f.send(f.hospital, hub.replyPurchase(id, BigInteger.valueOf(bps)));
+    DataHub.PurchaseRepliedEventResponse event = DataHub.getPurchaseRepliedEvents(receipt).get(0);
+    assertThat(event.hospital).isEqualToIgnoringCase(f.hospital.getAddress());
+    assertThat(event.patientShareBps.intValue()).isEqualTo(bps);
     return id;
   }
 
@@ -48,7 +38,12 @@ class DataHubPurchaseTest {
 
   private byte[] delivered(int bps) throws Exception {
     byte[] id = replied(bps);
-    f.send(f.hospital, hub.deliverPurchase(id, random32(), patientAddresses()));
+    byte[] bundle = random32();
+    TransactionReceipt receipt = f.send(f.hospital, hub.deliverPurchase(id, bundle, patientAddresses()));
+    DataHub.PurchaseDeliveredEventResponse event = DataHub.getPurchaseDeliveredEvents(receipt).get(0);
+    assertThat(event.bundleDigest).isEqualTo(bundle);
+    assertThat(event.patients).hasSize(3);
+    assertThat(event.disputeBy.longValue()).isEqualTo(f.anvil.now() + WINDOW);
     return id;
   }
 
@@ -122,7 +117,8 @@ class DataHubPurchaseTest {
     TransactionReceipt opened = f.send(f.buyer, hub.disputeDelivery(id, signature));
     assertThat(DataHub.getDisputeOpenedEvents(opened).get(0).signatureDigest).isEqualTo(signature);
 
-    f.send(f.groupManager, hub.approveOpening(id));
+    TransactionReceipt approved = f.send(f.groupManager, hub.approveOpening(id));
+    assertThat(DataHub.getOpeningApprovedEvents(approved).get(0).manager).isEqualToIgnoringCase(f.groupManager.getAddress());
     f.send(f.revocationManager, hub.approveOpening(id));
     byte[] commitment = random32();
     TransactionReceipt resolved = f.send(f.groupManager, hub.resolveDispute(id, commitment, true));
@@ -230,6 +226,9 @@ class DataHubPurchaseTest {
     f.assertReverts("NotPurchaseHospital", f.otherHospital, hub.deliverPurchase(id, random32(), sorted));
     f.assertReverts("ZeroDigest", f.hospital, hub.deliverPurchase(id, new byte[32], sorted));
     f.assertReverts("InvalidPatientCount", f.hospital, hub.deliverPurchase(id, random32(), List.of()));
+    List<String> tooMany = java.util.stream.IntStream.rangeClosed(1, 101)
+        .mapToObj(i -> String.format("0x%040x", i)).toList();
+    f.assertReverts("InvalidPatientCount", f.hospital, hub.deliverPurchase(id, random32(), tooMany));
     f.assertReverts("PatientsNotStrictlyAscending", f.hospital,
         hub.deliverPurchase(id, random32(), List.of(sorted.get(1), sorted.get(0))));
     f.assertReverts("PatientsNotStrictlyAscending", f.hospital,

@@ -7,25 +7,11 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.healthhub.chain.generated.DataHub;
-import org.healthhub.chain.testing.AnvilExtension;
-import org.healthhub.chain.testing.DataHubFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
-@ExtendWith(AnvilExtension.class)
-class DataHubRecordsTest {
-  private DataHubFixture f;
-  private DataHub hub;
-
-  @BeforeEach
-  void deploy(LocalAnvil anvil) throws Exception {
-    f = DataHubFixture.deploy(anvil);
-    hub = f.hub();
-  }
-
+class DataHubRecordsTest extends DeployedDataHubTest {
   private RecordAnchor newRecord(Credentials patient) {
     return new RecordAnchor(random32(), random32(), random32(), patient.getAddress());
   }
@@ -89,6 +75,8 @@ class DataHubRecordsTest {
     f.send(f.hospital, hub.anchorBatch(root, BigInteger.ONE, random32()));
     f.assertReverts("BatchAlreadyAnchored", f.hospital, hub.anchorBatch(root, BigInteger.ONE, random32()));
     f.assertReverts("EmptyBatch", f.hospital, hub.anchorBatch(random32(), BigInteger.ZERO, random32()));
+    f.assertReverts("ZeroDigest", f.hospital, hub.anchorBatch(new byte[32], BigInteger.ONE, random32()));
+    f.assertReverts("ZeroDigest", f.hospital, hub.anchorBatch(random32(), BigInteger.ONE, new byte[32]));
     f.assertReverts("NotHospital", f.stranger, hub.anchorBatch(random32(), BigInteger.ONE, random32()));
   }
 
