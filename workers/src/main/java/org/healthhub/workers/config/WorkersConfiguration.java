@@ -12,6 +12,7 @@ import org.healthhub.crypto.groupsig.cpy06.Cpy06;
 import org.healthhub.storage.BlobStore;
 import org.healthhub.storage.BlobStores;
 import org.healthhub.storage.StorageException;
+import org.healthhub.workers.chain.DataHubAccess;
 import org.healthhub.workers.enrol.FileMembershipList;
 import org.healthhub.workers.enrol.GroupSignatureMembership;
 import org.healthhub.workers.enrol.HospitalGroups;
@@ -66,6 +67,13 @@ public class WorkersConfiguration {
   @Bean
   GroupSignatureMembership groupMembership(HospitalGroups groups, Keyring keyring) {
     return new GroupSignatureMembership(groups, keyring);
+  }
+
+  @Bean(destroyMethod = "close")
+  DataHubAccess dataHubAccess(@Value("${healthhub.data-dir:./data}") Path dataDir,
+      @Value("${healthhub.chain.rpc-url:http://127.0.0.1:8545}") String rpcUrl,
+      @Value("${healthhub.chain.chain-id:84532}") long chainId, Keyring keyring) {
+    return new DataHubAccess(rpcUrl, chainId, dataDir.resolve("chain/datahub-address"), keyring);
   }
 
   @Bean
