@@ -22,6 +22,15 @@ import org.healthhub.workers.enrol.MembershipList;
 import org.healthhub.workers.keys.KeystoreProperties;
 import org.healthhub.workers.keys.Keyring;
 import org.healthhub.workers.launch.WorkerProperties;
+import org.healthhub.workers.record.AnchorRecordHandler;
+import org.healthhub.workers.record.EncryptRecordHandler;
+import org.healthhub.workers.record.MerkleRootHandler;
+import org.healthhub.workers.record.RecordIndex;
+import org.healthhub.workers.record.SealedRecords;
+import org.healthhub.workers.record.SignRootHandler;
+import org.healthhub.workers.record.StoreRecordHandler;
+import org.healthhub.workers.record.ValidateRecordHandler;
+import org.healthhub.workers.record.VerifySignatureHandler;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -82,14 +91,34 @@ public class WorkersConfiguration {
   }
 
   @Bean
+  SealedRecords sealedRecords(BlobStore blobStore, Keyring keyring) {
+    return new SealedRecords(blobStore, keyring);
+  }
+
+  @Bean
+  RecordIndex recordIndex(@Value("${healthhub.data-dir:./data}") Path dataDir) {
+    return new RecordIndex(dataDir.resolve("records"));
+  }
+
+  @Bean
   TaskRunner taskRunner(WorkerProperties properties) {
     return new TaskRunner(new RetryPolicy(properties.backoffs()));
   }
 
   @Bean
   Subscriptions subscriptions(GroupSignatureMembership membership, JoinChannel channel, HospitalGroups groups,
-      MembershipList membershipList, HandlerResults results) {
+      MembershipList membershipList, HandlerResults results, SealedRecords records, Keyring keyring, BlobStore blobStore,
+      DataHubAccess chain, RecordIndex index, @Value("${healthhub.data-dir:./data}") Path dataDir,
+      @Value("${healthhub.chain.hospital-account:hospital}") String hospitalAccount) {
+    Path staging = dataDir.resolve("workers/staging");
     return Subscriptions.builder()
+        .subscribe(Topics.RECORD_VALIDATE, new ValidateRecordHandler(records))
+        .subscribe(Topics.RECORD_MERKLE, new MerkleRootHandler(records, keyring, results))
+        .subscribe(Topics.RECORD_SIGN, new SignRootHandler(membership, groups, blobStore, results))
+        .subscribe(Topics.RECORD_VERIFY, new VerifySignatureHandler(groups, blobStore))
+        .subscribe(Topics.RECORD_ENCRYPT, new EncryptRecordHandler(records, keyring, blobStore, staging, results))
+        .subscribe(Topics.STORAGE_PUT, new StoreRecordHandler(records, staging, results))
+        .subscribe(Topics.CHAIN_ANCHOR, new AnchorRecordHandler(chain, hospitalAccount, index, results, Clock.systemUTC()))
         .subscribe(Topics.GROUPSIG_JOIN_MANAGER,
             JoinStepHandler.manager(membership, channel, groups, membershipList, results, Clock.systemUTC()))
         .subscribe(Topics.GROUPSIG_JOIN_MEMBER, JoinStepHandler.member(membership, channel, groups, results))

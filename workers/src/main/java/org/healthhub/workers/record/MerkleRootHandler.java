@@ -1,0 +1,52 @@
+package org.healthhub.workers.record;
+
+import java.util.Map;
+import java.util.Optional;
+import org.healthhub.crypto.record.ProtectedRecord;
+import org.healthhub.crypto.record.SecretBytes;
+import org.healthhub.workers.HandlerResults;
+import org.healthhub.workers.TaskHandler;
+import org.healthhub.workers.TaskInput;
+import org.healthhub.workers.TaskOutcome;
+import org.healthhub.workers.keys.Keyring;
+
+/**
+ * {@code record.merkle}: builds the salted Merkle tree of the validated record. The record secret
+ * (from which every leaf salt derives) is drawn once per record and kept in the doctor's keyring
+ * until {@code record.encrypt} seals it with the record for the patient.
+ */
+public final class MerkleRootHandler implements TaskHandler {
+
+  private final SealedRecords records;
+  private final Keyring keyring;
+  private final HandlerResults results;
+
+  public MerkleRootHandler(SealedRecords records, Keyring keyring, HandlerResults results) {
+    this.records = records;
+    this.keyring = keyring;
+    this.results = results;
+  }
+
+  /** The secret of a record, drawn on first use and kept by its author. */
+  static SecretBytes recordSecret(Keyring keyring, String doctorId, String recordId) throws Exception {
+    String name = "record." + recordId + ".secret";
+    Optional<byte[]> secret = keyring.readSecret(doctorId, name);
+    if (secret.isPresent()) {
+      return SecretBytes.copyOf(secret.get());
+    }
+    SecretBytes fresh = SecretBytes.random(32);
+    keyring.writeSecret(doctorId, name, fresh.copySecret());
+    return fresh;
+  }
+
+  @Override
+  public TaskOutcome handle(TaskInput task) throws Exception {
+    String doctorId = task.requireString(RecordVariables.DOCTOR_ID);
+    String recordId = task.requireString(RecordVariables.RECORD_ID);
+    return TaskOutcome.complete(results.once(task.resultKey("merkle"), () -> {
+      String fhir = RecordInputs.fhirOf(records.open(task.requireString(RecordVariables.INTAKE_CID), doctorId));
+      ProtectedRecord record = ProtectedRecord.of(fhir, recordSecret(keyring, doctorId, recordId));
+      return Map.of(RecordVariables.MERKLE_ROOT, RecordVariables.hex(record.root()));
+    }));
+  }
+}
