@@ -63,10 +63,26 @@ class HealthHubProcessesApplicationTest {
     EngineApp.awaitEnd(historyService, instance);
 
     ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_DoctorEnrolled");
-    JsonNode members = rest.getForObject("/api/groups/st-mary/members", JsonNode.class);
+    TestRestTemplate doctor = rest.withBasicAuth("doctor", "test-doctor-password");
+    JsonNode members = doctor.getForObject("/api/groups/st-mary/members", JsonNode.class);
     assertThat(members.findValuesAsText("memberId")).containsExactly("doctor");
     assertThat(members.findValuesAsText("groupMemberId")).singleElement().asString().matches("[0-9a-f]{64}");
+    assertThat(doctor.getForObject("/api/groups/memberships/me", JsonNode.class).findValuesAsText("groupId"))
+        .containsExactly("st-mary");
+    assertThat(rest.getForEntity("/api/groups/st-mary/members", String.class).getStatusCode().value()).isEqualTo(401);
+    assertThat(rest.withBasicAuth("doctor", "wrong").getForEntity("/api/shares", String.class).getStatusCode().value())
+        .isEqualTo(401);
     assertThat(context.getBeansOfType(InProcessLauncher.class)).hasSize(1);
+  }
+
+  @Test
+  void openApi_describesTheHealthHubApi() {
+    JsonNode docs = rest.getForObject("/v3/api-docs", JsonNode.class);
+
+    assertThat(docs.path("paths").has("/api/records")).isTrue();
+    assertThat(docs.path("paths").has("/api/records/{recordId}/content")).isTrue();
+    assertThat(docs.path("paths").has("/api/shares")).isTrue();
+    assertThat(docs.path("paths").has("/api/groups/memberships/me")).isTrue();
   }
 
   @Test

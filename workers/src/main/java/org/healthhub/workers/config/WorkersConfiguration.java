@@ -24,8 +24,14 @@ import org.healthhub.workers.keys.Keyring;
 import org.healthhub.workers.launch.WorkerProperties;
 import org.healthhub.workers.record.AnchorRecordHandler;
 import org.healthhub.workers.record.EncryptRecordHandler;
+import org.healthhub.workers.record.GrantShareHandler;
+import org.healthhub.workers.record.RemoveWrapHandler;
+import org.healthhub.workers.record.RevokeShareHandler;
+import org.healthhub.workers.record.ShareIndex;
+import org.healthhub.workers.record.WrapKeyHandler;
 import org.healthhub.workers.record.MerkleRootHandler;
 import org.healthhub.workers.record.RecordIndex;
+import org.healthhub.workers.record.RecordReader;
 import org.healthhub.workers.record.SealedRecords;
 import org.healthhub.workers.record.SignRootHandler;
 import org.healthhub.workers.record.StoreRecordHandler;
@@ -101,6 +107,17 @@ public class WorkersConfiguration {
   }
 
   @Bean
+  ShareIndex shareIndex(@Value("${healthhub.data-dir:./data}") Path dataDir) {
+    return new ShareIndex(dataDir.resolve("shares"));
+  }
+
+  @Bean
+  RecordReader recordReader(SealedRecords records, RecordIndex index, ShareIndex shares, HospitalGroups groups,
+      DataHubAccess chain) {
+    return new RecordReader(records, index, shares, groups, chain);
+  }
+
+  @Bean
   TaskRunner taskRunner(WorkerProperties properties) {
     return new TaskRunner(new RetryPolicy(properties.backoffs()));
   }
@@ -108,7 +125,7 @@ public class WorkersConfiguration {
   @Bean
   Subscriptions subscriptions(GroupSignatureMembership membership, JoinChannel channel, HospitalGroups groups,
       MembershipList membershipList, HandlerResults results, SealedRecords records, Keyring keyring, BlobStore blobStore,
-      DataHubAccess chain, RecordIndex index, @Value("${healthhub.data-dir:./data}") Path dataDir,
+      DataHubAccess chain, RecordIndex index, ShareIndex shares, @Value("${healthhub.data-dir:./data}") Path dataDir,
       @Value("${healthhub.chain.hospital-account:hospital}") String hospitalAccount) {
     Path staging = dataDir.resolve("workers/staging");
     return Subscriptions.builder()
@@ -119,6 +136,10 @@ public class WorkersConfiguration {
         .subscribe(Topics.RECORD_ENCRYPT, new EncryptRecordHandler(records, keyring, blobStore, staging, results))
         .subscribe(Topics.STORAGE_PUT, new StoreRecordHandler(records, staging, results))
         .subscribe(Topics.CHAIN_ANCHOR, new AnchorRecordHandler(chain, hospitalAccount, index, results, Clock.systemUTC()))
+        .subscribe(Topics.RECORD_WRAP_KEY, new WrapKeyHandler(records, index, shares, results))
+        .subscribe(Topics.CHAIN_SHARE, new GrantShareHandler(chain, results))
+        .subscribe(Topics.RECORD_REMOVE_WRAP, new RemoveWrapHandler(blobStore, shares))
+        .subscribe(Topics.CHAIN_REVOKE, new RevokeShareHandler(chain, results))
         .subscribe(Topics.GROUPSIG_JOIN_MANAGER,
             JoinStepHandler.manager(membership, channel, groups, membershipList, results, Clock.systemUTC()))
         .subscribe(Topics.GROUPSIG_JOIN_MEMBER, JoinStepHandler.member(membership, channel, groups, results))

@@ -75,6 +75,17 @@ public final class HospitalGroups implements GroupManagers {
     return group;
   }
 
+  /** Every group created so far. */
+  public java.util.List<String> groupIds() throws IOException {
+    if (!Files.isDirectory(directory)) {
+      return java.util.List.of();
+    }
+    try (var files = Files.list(directory)) {
+      return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".json"))
+          .map(name -> name.substring(0, name.length() - ".json".length())).sorted().toList();
+    }
+  }
+
   public Optional<PublicGroup> find(String groupId) throws IOException, GeneralSecurityException {
     Path file = publicFile(groupId);
     if (!Files.exists(file)) {
