@@ -29,7 +29,13 @@ import org.healthhub.workers.launch.ExternalTaskPoller;
 import org.healthhub.workers.record.AnchorRecordHandler;
 import org.healthhub.workers.record.EncryptRecordHandler;
 import org.healthhub.workers.record.MerkleRootHandler;
+import org.healthhub.workers.record.GrantShareHandler;
 import org.healthhub.workers.record.RecordIndex;
+import org.healthhub.workers.record.RecordReader;
+import org.healthhub.workers.record.RemoveWrapHandler;
+import org.healthhub.workers.record.RevokeShareHandler;
+import org.healthhub.workers.record.ShareIndex;
+import org.healthhub.workers.record.WrapKeyHandler;
 import org.healthhub.workers.record.SealedRecords;
 import org.healthhub.workers.record.SignRootHandler;
 import org.healthhub.workers.record.StoreRecordHandler;
@@ -58,6 +64,7 @@ final class RecordFlowFixture {
   final HospitalGroups groups;
   final GroupSignatureMembership membership;
   final RecordIndex index;
+  final ShareIndex shares;
   final LocalChainFixture chain;
   final DataHubAccess dataHub;
   final ProcessEngine engine;
@@ -71,6 +78,7 @@ final class RecordFlowFixture {
     groups.createIfAbsent(GROUP, "groupmanager", "revocationmanager");
     membership = new GroupSignatureMembership(groups, keyring);
     index = new RecordIndex(dataDir.resolve("records"));
+    shares = new ShareIndex(dataDir.resolve("shares"));
     chain = LocalChainFixture.start(dataDir, keyring);
     dataHub = chain.access();
     StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
@@ -103,6 +111,20 @@ final class RecordFlowFixture {
         .subscribe(Topics.RECORD_ENCRYPT, new EncryptRecordHandler(records, keyring, store, staging, results))
         .subscribe(Topics.STORAGE_PUT, new StoreRecordHandler(records, staging, results))
         .subscribe(Topics.CHAIN_ANCHOR, new AnchorRecordHandler(chainAccess, "hospital", index, results, Clock.systemUTC()));
+  }
+
+  /** The store-record handlers plus share-record's, all on {@code chainAccess}. */
+  Subscriptions.Builder allHandlers(DataHubAccess chainAccess) {
+    HandlerResults results = new HandlerResults(dataDir.resolve("results"));
+    return storeRecordHandlers(chainAccess)
+        .subscribe(Topics.RECORD_WRAP_KEY, new WrapKeyHandler(records, index, shares, results))
+        .subscribe(Topics.CHAIN_SHARE, new GrantShareHandler(chainAccess, results))
+        .subscribe(Topics.RECORD_REMOVE_WRAP, new RemoveWrapHandler(store, shares))
+        .subscribe(Topics.CHAIN_REVOKE, new RevokeShareHandler(chainAccess, results));
+  }
+
+  RecordReader reader() {
+    return new RecordReader(records, index, shares, groups, dataHub);
   }
 
   ExternalTaskPoller poller(Subscriptions subscriptions, List<Duration> backoffs) {

@@ -52,7 +52,7 @@ public final class EncryptRecordHandler implements TaskHandler {
     String doctorId = task.requireString(RecordVariables.DOCTOR_ID);
     String patientId = task.requireString(RecordVariables.PATIENT_ID);
     return TaskOutcome.complete(results.once(task.resultKey("encrypt"), () -> {
-      String fhir = RecordInputs.fhirOf(records.open(task.requireString(RecordVariables.INTAKE_CID), doctorId));
+      String fhir = MerkleRootHandler.fhirOf(records, keyring, task);
       String signature;
       try (InputStream in = store.get(Cid.parse(task.requireString(RecordVariables.SIGNATURE_CID)))) {
         signature = new String(in.readAllBytes(), StandardCharsets.US_ASCII);

@@ -13,7 +13,8 @@ import org.healthhub.workers.keys.Keyring;
 /**
  * {@code record.merkle}: builds the salted Merkle tree of the validated record. The record secret
  * (from which every leaf salt derives) is drawn once per record and kept in the doctor's keyring
- * until {@code record.encrypt} seals it with the record for the patient.
+ * until {@code record.encrypt} seals it with the record for the patient; so is the FHIR JSON the
+ * tree covers.
  */
 public final class MerkleRootHandler implements TaskHandler {
 
@@ -39,12 +40,28 @@ public final class MerkleRootHandler implements TaskHandler {
     return fresh;
   }
 
+  /**
+   * The record's FHIR JSON as the tree was built over it: converted from the intake once (a form's
+   * conversion draws fresh resource ids) and kept, sealed, in the doctor's keyring.
+   */
+  static String fhirOf(SealedRecords records, Keyring keyring, TaskInput task) throws Exception {
+    String doctorId = task.requireString(RecordVariables.DOCTOR_ID);
+    String name = "record." + task.requireString(RecordVariables.RECORD_ID) + ".fhir";
+    Optional<byte[]> kept = keyring.readSecret(doctorId, name);
+    if (kept.isPresent()) {
+      return new String(kept.get(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    String fhir = RecordInputs.fhirOf(records.open(task.requireString(RecordVariables.INTAKE_CID), doctorId));
+    keyring.writeSecret(doctorId, name, fhir.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return fhir;
+  }
+
   @Override
   public TaskOutcome handle(TaskInput task) throws Exception {
     String doctorId = task.requireString(RecordVariables.DOCTOR_ID);
     String recordId = task.requireString(RecordVariables.RECORD_ID);
     return TaskOutcome.complete(results.once(task.resultKey("merkle"), () -> {
-      String fhir = RecordInputs.fhirOf(records.open(task.requireString(RecordVariables.INTAKE_CID), doctorId));
+      String fhir = fhirOf(records, keyring, task);
       ProtectedRecord record = ProtectedRecord.of(fhir, recordSecret(keyring, doctorId, recordId));
       return Map.of(RecordVariables.MERKLE_ROOT, RecordVariables.hex(record.root()));
     }));
