@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.healthhub.processes.api.ApiAuthentication;
 import org.healthhub.workers.record.ShareIndex;
 import org.healthhub.workers.record.ShareVariables;
+import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
 import org.operaton.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +34,8 @@ class SharesController {
     return shares.where(share -> share.patientId().equals(user) || share.doctorId().equals(user));
   }
 
-  @Operation(summary = "Revokes a share I granted: the share-record flow removes the wrap and posts the revocation")
+  @Operation(summary = "Revokes a share I granted: the share-record flow removes the wrap and posts the revocation "
+      + "(409 while the grant is still being posted, or once the share has ended)")
   @PostMapping("/api/shares/{shareId}/revoke")
   ResponseEntity<Void> revoke(@PathVariable String shareId, @RequestAttribute(ApiAuthentication.USER) String user)
       throws Exception {
@@ -49,8 +51,13 @@ class SharesController {
     if (!share.get().status().equals("ACTIVE")) {
       return ResponseEntity.status(HttpStatus.CONFLICT).build();
     }
-    runtimeService.createMessageCorrelation("RevokeShare")
-        .processInstanceVariableEquals(ShareVariables.SHARE_ID, shareId).correlate();
+    try {
+      runtimeService.createMessageCorrelation("RevokeShare")
+          .processInstanceVariableEquals(ShareVariables.SHARE_ID, shareId).correlate();
+    } catch (MismatchingMessageCorrelationException e) {
+      // The grant is still being posted: the flow waits for a revocation only once it is in force.
+      return ResponseEntity.status(HttpStatus.CONFLICT).build();
+    }
     return ResponseEntity.accepted().build();
   }
 }

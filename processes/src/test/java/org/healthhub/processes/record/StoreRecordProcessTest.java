@@ -93,9 +93,9 @@ class StoreRecordProcessTest {
     JsonNode payload = JSON.readTree(fixture.records.open(entry.recordCid(), "patient"));
     assertThat(payload.get("fhir").asText()).contains(DIAGNOSIS).contains(PATIENT_NAME);
     assertThat(fixture.records.envelope(entry.recordCid()).wraps()).containsOnlyKeys("patient");
-    assertThat(EngineTables.find(fixture.engine, DIAGNOSIS)).isEmpty();
-    assertThat(EngineTables.find(fixture.engine, PATIENT_NAME)).isEmpty();
-    assertThat(EngineTables.find(fixture.engine, HexFormat.of().formatHex(
+    assertThat(EngineTableScan.find(fixture.engine, DIAGNOSIS)).isEmpty();
+    assertThat(EngineTableScan.find(fixture.engine, PATIENT_NAME)).isEmpty();
+    assertThat(EngineTableScan.find(fixture.engine, HexFormat.of().formatHex(
         fixture.keyring.keysOf("patient").wrapping().privateKey().copySecret()))).isEmpty();
   }
 
@@ -111,10 +111,10 @@ class StoreRecordProcessTest {
       identityService.clearAuthentication();
     }
 
-    assertThat(EngineTables.find(fixture.engine, DIAGNOSIS)).contains("ACT_RU_VARIABLE.TEXT_", "ACT_HI_VARINST.TEXT_");
+    assertThat(EngineTableScan.find(fixture.engine, DIAGNOSIS)).contains("ACT_RU_VARIABLE.TEXT_", "ACT_HI_VARINST.TEXT_");
     runtimeService.deleteProcessInstance(instance.getId(), "probe done");
     historyService.deleteHistoricProcessInstance(instance.getId());
-    assertThat(EngineTables.find(fixture.engine, DIAGNOSIS)).isEmpty();
+    assertThat(EngineTableScan.find(fixture.engine, DIAGNOSIS)).isEmpty();
   }
 
   @Test
@@ -133,8 +133,8 @@ class StoreRecordProcessTest {
     RecordFlowFixture.drain(poller);
 
     ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_RecordStored");
-    assertThat(EngineTables.find(fixture.engine, "20th of November")).isEmpty();
-    assertThat(EngineTables.find(fixture.engine, DIAGNOSIS)).isEmpty();
+    assertThat(EngineTableScan.find(fixture.engine, "20th of November")).isEmpty();
+    assertThat(EngineTableScan.find(fixture.engine, DIAGNOSIS)).isEmpty();
   }
 
   @Test

@@ -12,13 +12,17 @@ import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /** Scans every runtime, history and byte-array row of an engine's database for a text. */
-final class EngineTables {
+public final class EngineTableScan {
 
-  private EngineTables() {}
+  private EngineTableScan() {}
 
   /** Where {@code needle} occurs (table.column), as text or inside a byte array (UTF-8 or UTF-16). */
   static List<String> find(ProcessEngine engine, String needle) throws SQLException {
-    DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
+    return find(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource(), needle);
+  }
+
+  /** Where {@code needle} occurs in the engine's tables behind {@code dataSource}. */
+  public static List<String> find(DataSource dataSource, String needle) throws SQLException {
     List<String> hits = new ArrayList<>();
     byte[] utf8 = needle.getBytes(StandardCharsets.UTF_8);
     byte[] utf16 = needle.getBytes(StandardCharsets.UTF_16BE);
