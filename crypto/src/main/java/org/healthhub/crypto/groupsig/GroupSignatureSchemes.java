@@ -4,13 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.healthhub.crypto.groupsig.bbs04.Bbs04;
+import org.healthhub.crypto.groupsig.cpy06.Cpy06;
 
 /** Every scheme by name, for the command line and for configuration. */
 public final class GroupSignatureSchemes {
   private static final Map<String, GroupSignatureScheme> BY_NAME =
       List.<GroupSignatureScheme>of(
-              // one line per scheme, e.g. new Bbs04()
-              )
+              new Bbs04(),
+              new Cpy06())
           .stream()
           .collect(Collectors.toUnmodifiableMap(s -> s.descriptor().name(), Function.identity()));
 
