@@ -48,6 +48,11 @@ public final class Transcript {
     return add(utf8(text));
   }
 
+  /** The bytes added so far (GML ids hash them rather than challenge them). */
+  public byte[] toByteArray() {
+    return bytes.toByteArray();
+  }
+
   public Fr challenge() {
     return challengeOf(bytes.toByteArray());
   }
