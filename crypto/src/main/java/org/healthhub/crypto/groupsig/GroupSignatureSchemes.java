@@ -10,7 +10,8 @@ public final class GroupSignatureSchemes {
   private static final Map<String, GroupSignatureScheme> BY_NAME =
       List.<GroupSignatureScheme>of(
               // one line per scheme, e.g. new Bbs04()
-              new org.healthhub.crypto.groupsig.ps16.Ps16()
+              new org.healthhub.crypto.groupsig.ps16.Ps16(),
+              new org.healthhub.crypto.groupsig.klap20.Klap20()
               )
           .stream()
           .collect(Collectors.toUnmodifiableMap(s -> s.descriptor().name(), Function.identity()));

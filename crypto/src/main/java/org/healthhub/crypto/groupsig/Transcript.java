@@ -48,9 +48,9 @@ public final class Transcript {
     return add(utf8(text));
   }
 
-  /** The bytes added so far (GML ids hash them rather than challenge them). */
-  public byte[] toByteArray() {
-    return bytes.toByteArray();
+  /** {@code hex(SHA-256(T))}: how pygroupsig names members in its GML. */
+  public String sha256Hex() {
+    return java.util.HexFormat.of().formatHex(sha256(bytes.toByteArray()));
   }
 
   public Fr challenge() {

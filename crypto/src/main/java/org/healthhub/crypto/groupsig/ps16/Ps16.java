@@ -4,7 +4,6 @@ import static org.healthhub.crypto.groupsig.SchemeArguments.require;
 import static org.healthhub.crypto.groupsig.SchemeArguments.requirePhase;
 
 import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -99,8 +98,7 @@ public final class Ps16 implements GroupSignatureScheme, Opening {
 
   /** GML id: {@code hex(SHA-256(ser(tau) ‖ ser(ttau)))}. */
   private static String memberId(G1 tau, G2 ttau) {
-    byte[] both = new Transcript().add(tau).add(ttau).toByteArray();
-    return HexFormat.of().formatHex(Transcript.sha256(both));
+    return new Transcript().add(tau).add(ttau).sha256Hex();
   }
 
   @Override
