@@ -11,7 +11,8 @@ public final class GroupSignatureSchemes {
       List.<GroupSignatureScheme>of(
               // one line per scheme, e.g. new Bbs04()
               new org.healthhub.crypto.groupsig.ps16.Ps16(),
-              new org.healthhub.crypto.groupsig.klap20.Klap20()
+              new org.healthhub.crypto.groupsig.klap20.Klap20(),
+              new org.healthhub.crypto.groupsig.dl21.Dl21()
               )
           .stream()
           .collect(Collectors.toUnmodifiableMap(s -> s.descriptor().name(), Function.identity()));
