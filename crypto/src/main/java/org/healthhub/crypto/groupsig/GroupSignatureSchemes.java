@@ -12,7 +12,8 @@ public final class GroupSignatureSchemes {
               // one line per scheme, e.g. new Bbs04()
               new org.healthhub.crypto.groupsig.ps16.Ps16(),
               new org.healthhub.crypto.groupsig.klap20.Klap20(),
-              new org.healthhub.crypto.groupsig.dl21.Dl21()
+              new org.healthhub.crypto.groupsig.dl21.Dl21(),
+              new org.healthhub.crypto.groupsig.dl21seq.Dl21Seq()
               )
           .stream()
           .collect(Collectors.toUnmodifiableMap(s -> s.descriptor().name(), Function.identity()));

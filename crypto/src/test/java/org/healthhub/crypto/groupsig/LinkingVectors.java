@@ -147,7 +147,7 @@ public abstract class LinkingVectors extends SchemeVectorsContract {
       ReplayRandomScalars rng = RandomScalars.replay(Vectors.hex(record.get("rng_seed")));
       GroupSignature replayed =
           signAs(record, record.get("message").asText(), memberKey(record.get("member_index").asInt()), groupKey(), rng);
-      assertThat(replayed.toBase64()).isEqualTo(record.get("signature").asText());
+      assertThat(replayed.toBase64()).isEqualTo(ourExportOf(record.get("signature").asText()));
       assertThat(rng.bytesDrawn()).isEqualTo(record.get("rng_bytes").asLong());
       GroupSignature signature = scheme().importSignature(record.get("signature").asText());
       linking().verify(record.get("message").asText(), signature, groupKey(), scope);
