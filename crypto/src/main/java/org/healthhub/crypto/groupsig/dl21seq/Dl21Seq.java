@@ -7,26 +7,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.healthhub.crypto.MalformedInputException;
-import org.healthhub.crypto.groupsig.Gml;
 import org.healthhub.crypto.groupsig.GroupKey;
-import org.healthhub.crypto.groupsig.GroupSetup;
 import org.healthhub.crypto.groupsig.GroupSignature;
-import org.healthhub.crypto.groupsig.GroupSignatureScheme;
 import org.healthhub.crypto.groupsig.InvalidSignatureException;
-import org.healthhub.crypto.groupsig.JoinMessage;
-import org.healthhub.crypto.groupsig.ManagerJoinStep;
-import org.healthhub.crypto.groupsig.ManagerKey;
-import org.healthhub.crypto.groupsig.MemberJoinStep;
 import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.SchemeDescriptor;
 import org.healthhub.crypto.groupsig.SchemeDescriptor.Capability;
 import org.healthhub.crypto.groupsig.SequentialLinking;
-import org.healthhub.crypto.groupsig.Transcript;
-import org.healthhub.crypto.groupsig.dl21.Dl21;
-import org.healthhub.crypto.groupsig.dl21.Dl21GroupKey;
-import org.healthhub.crypto.groupsig.dl21.Dl21ManagerKey;
+import org.healthhub.crypto.groupsig.dl21.Dl21Family;
 import org.healthhub.crypto.groupsig.dl21.Dl21MemberKey;
-import org.healthhub.crypto.groupsig.dl21.Dl21Protocol;
 import org.healthhub.crypto.groupsig.dl21.Dl21Signature;
 import org.healthhub.crypto.groupsig.spk.DiscreteLogProof;
 import org.healthhub.crypto.groupsig.spk.DiscreteLogProof2;
@@ -44,11 +33,15 @@ import org.healthhub.crypto.mcl.RandomScalars;
  * values are not the member's own, and its verification refuses a missing, malformed or
  * non-chaining sequence.
  */
-public final class Dl21Seq implements GroupSignatureScheme, SequentialLinking {
+public final class Dl21Seq extends Dl21Family implements SequentialLinking {
   static final String NAME = "dl21seq";
   static final Set<String> LABELS = Set.of("dl21", NAME);
   private static final SchemeDescriptor DESCRIPTOR =
       new SchemeDescriptor(NAME, NAME, 3, Set.of(Capability.IDENTIFY, Capability.LINK, Capability.SEQLINK));
+
+  public Dl21Seq() {
+    super(NAME, LABELS);
+  }
 
   @Override
   public SchemeDescriptor descriptor() {
@@ -56,119 +49,43 @@ public final class Dl21Seq implements GroupSignatureScheme, SequentialLinking {
   }
 
   @Override
-  public GroupSetup setup(RandomScalars rng) {
-    return Dl21Protocol.setup(NAME, NAME, rng);
+  protected Dl21MemberKey coreOf(MemberKey key) throws MalformedInputException {
+    return member(key).core;
   }
 
   @Override
-  public ManagerJoinStep joinManager(
-      GroupKey groupKey, ManagerKey managerKey, Gml gml, JoinMessage fromMember, RandomScalars rng)
-      throws GeneralSecurityException {
-    return Dl21Protocol.joinManager(
-        group(groupKey), require(Dl21ManagerKey.class, managerKey, "dl21seq manager key"), gml, fromMember, rng);
+  protected Dl21Signature coreOf(GroupSignature signature) throws MalformedInputException {
+    return signature(signature).core;
   }
 
   @Override
-  public MemberJoinStep joinMember(
-      GroupKey groupKey, MemberKey partialKey, JoinMessage fromManager, RandomScalars rng)
-      throws GeneralSecurityException {
-    if (partialKey == null) {
-      MemberJoinStep first = Dl21Protocol.joinMemberFirst(group(groupKey), fromManager, rng);
-      Dl21MemberKey core = (Dl21MemberKey) first.partialKey();
-      return new MemberJoinStep(first.reply(), new Dl21SeqMemberKey(NAME, core, "", ""), false);
-    }
-    Dl21SeqMemberKey partial = member(partialKey);
-    Dl21MemberKey core = Dl21Protocol.joinMemberLast(group(groupKey), partial.core, fromManager);
-    String k = SeqValues.sha256Hex(rng.nextFr().toBytes()); // k = hex(SHA-256(ser(rand())))
+  protected MemberKey partialKey(Dl21MemberKey core) {
+    return new Dl21SeqMemberKey(NAME, core, "", "");
+  }
+
+  /** After DL21's join, 2 draws: {@code k, kk = hex(SHA-256(ser(rand())))}. */
+  @Override
+  protected MemberKey completeKey(Dl21MemberKey core, RandomScalars rng) {
+    String k = SeqValues.sha256Hex(rng.nextFr().toBytes());
     String kk = SeqValues.sha256Hex(rng.nextFr().toBytes());
-    Dl21SeqMemberKey key = new Dl21SeqMemberKey(NAME, core, k, kk);
-    return new MemberJoinStep(JoinMessage.builder().put("status", "success").build(), key, true);
+    return new Dl21SeqMemberKey(NAME, core, k, kk);
   }
 
   @Override
-  public GroupSignature sign(String message, MemberKey memberKey, GroupKey groupKey, RandomScalars rng)
-      throws GeneralSecurityException {
-    return sign(message, memberKey, groupKey, DEFAULT_SCOPE, 0, rng);
-  }
-
-  @Override
-  public GroupSignature sign(
-      String message, MemberKey memberKey, GroupKey groupKey, String scope, RandomScalars rng)
-      throws GeneralSecurityException {
-    return sign(message, memberKey, groupKey, scope, 0, rng);
+  protected GroupSignature signature(Dl21Signature core, MemberKey memberKey, long state)
+      throws MalformedInputException {
+    Dl21SeqMemberKey member = member(memberKey);
+    if (!member.complete()) {
+      throw new MalformedInputException("dl21seq member key has no PRF keys yet (join unfinished)");
+    }
+    return new Dl21SeqSignature(NAME, core, SeqValues.compute(member.k, member.kk, state));
   }
 
   @Override
   public GroupSignature sign(
       String message, MemberKey memberKey, GroupKey groupKey, String scope, long state, RandomScalars rng)
       throws GeneralSecurityException {
-    Dl21SeqMemberKey member = member(memberKey);
-    if (!member.complete()) {
-      throw new MalformedInputException("dl21seq member key has no credential yet (join unfinished)");
-    }
-    Dl21Signature core =
-        Dl21Protocol.sign(Transcript.utf8(message), member.core, group(groupKey), scope, rng);
-    return new Dl21SeqSignature(NAME, core, SeqValues.compute(member.k, member.kk, state));
-  }
-
-  @Override
-  public void verify(String message, GroupSignature signature, GroupKey groupKey)
-      throws GeneralSecurityException {
-    verify(message, signature, groupKey, DEFAULT_SCOPE);
-  }
-
-  @Override
-  public void verify(String message, GroupSignature signature, GroupKey groupKey, String scope)
-      throws GeneralSecurityException {
-    Dl21Protocol.verify(Transcript.utf8(message), signature(signature).core, group(groupKey), scope);
-  }
-
-  @Override
-  public boolean identify(GroupSignature signature, MemberKey memberKey, String scope)
-      throws GeneralSecurityException {
-    return Dl21Protocol.identify(signature(signature).core, member(memberKey).core, scope);
-  }
-
-  @Override
-  public String link(
-      String linkMessage,
-      List<String> messages,
-      List<GroupSignature> signatures,
-      MemberKey memberKey,
-      GroupKey groupKey,
-      String scope,
-      RandomScalars rng)
-      throws GeneralSecurityException {
-    return linkProof(linkMessage, messages, signatures(signatures), member(memberKey), groupKey, scope, rng)
-        .toBase64();
-  }
-
-  private DiscreteLogProof linkProof(
-      String linkMessage,
-      List<String> messages,
-      List<Dl21SeqSignature> signatures,
-      Dl21SeqMemberKey member,
-      GroupKey groupKey,
-      String scope,
-      RandomScalars rng)
-      throws GeneralSecurityException {
-    return Dl21Protocol.link(
-        Transcript.utf8(linkMessage), Dl21.utf8All(messages), cores(signatures),
-        member.core, group(groupKey), scope, rng);
-  }
-
-  @Override
-  public void verifyLink(
-      String linkMessage,
-      List<String> messages,
-      List<GroupSignature> signatures,
-      String proofBase64,
-      GroupKey groupKey,
-      String scope)
-      throws GeneralSecurityException {
-    Dl21Protocol.verifyLink(
-        Transcript.utf8(linkMessage), Dl21.utf8All(messages), cores(signatures(signatures)),
-        DiscreteLogProof.fromBase64(proofBase64), group(groupKey), scope);
+    return signAt(message, memberKey, groupKey, scope, state, rng);
   }
 
   @Override
@@ -183,7 +100,7 @@ public final class Dl21Seq implements GroupSignatureScheme, SequentialLinking {
       throws GeneralSecurityException {
     Dl21SeqMemberKey member = member(memberKey);
     List<Dl21SeqSignature> sigs = signatures(signatures);
-    DiscreteLogProof proof = linkProof(linkMessage, messages, sigs, member, groupKey, scope, rng);
+    DiscreteLogProof proof = linkProof(linkMessage, messages, signatures, memberKey, groupKey, scope, rng);
     List<String> xs = new ArrayList<>(sigs.size());
     for (int i = 0; i < sigs.size(); i++) {
       String x = sigs.get(i).seq.x(member.kk); // x_i = PRF(kk, n_i)
@@ -207,8 +124,7 @@ public final class Dl21Seq implements GroupSignatureScheme, SequentialLinking {
       throws GeneralSecurityException {
     List<Dl21SeqSignature> sigs = signatures(signatures);
     DiscreteLogProof2 proof = DiscreteLogProof2.fromBase64(proofBase64);
-    Dl21Protocol.verifyLink(
-        Transcript.utf8(linkMessage), Dl21.utf8All(messages), cores(sigs), proof.proof(), group(groupKey), scope);
+    verifyLinkProof(linkMessage, messages, signatures, proof.proof(), groupKey, scope);
     List<String> xs = proof.x();
     if (xs.size() != sigs.size()) {
       throw new InvalidSignatureException(
@@ -226,10 +142,6 @@ public final class Dl21Seq implements GroupSignatureScheme, SequentialLinking {
     }
   }
 
-  private static Dl21GroupKey group(GroupKey key) throws MalformedInputException {
-    return require(Dl21GroupKey.class, key, "dl21seq group key");
-  }
-
   private static Dl21SeqMemberKey member(MemberKey key) throws MalformedInputException {
     return require(Dl21SeqMemberKey.class, key, "dl21seq member key");
   }
@@ -245,20 +157,6 @@ public final class Dl21Seq implements GroupSignatureScheme, SequentialLinking {
       out.add(signature(signature));
     }
     return out;
-  }
-
-  private static List<Dl21Signature> cores(List<Dl21SeqSignature> signatures) {
-    return signatures.stream().map(s -> s.core).toList();
-  }
-
-  @Override
-  public GroupKey importGroupKey(String base64) throws MalformedInputException {
-    return Dl21GroupKey.read(base64, NAME, LABELS);
-  }
-
-  @Override
-  public ManagerKey importManagerKey(String base64) throws MalformedInputException {
-    return Dl21ManagerKey.read(base64, NAME, LABELS);
   }
 
   @Override
