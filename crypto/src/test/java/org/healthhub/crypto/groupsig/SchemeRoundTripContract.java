@@ -68,6 +68,11 @@ public abstract class SchemeRoundTripContract {
   }
 
   @Test
+  void registry_byName_givesThisScheme() {
+    assertThat(GroupSignatureSchemes.byName(scheme().descriptor().name())).isInstanceOf(scheme().getClass());
+  }
+
+  @Test
   void signVerify_valid() throws Exception {
     Joined group = joinedGroup();
     GroupSignature signature = sign("record 42 ✓", group);
