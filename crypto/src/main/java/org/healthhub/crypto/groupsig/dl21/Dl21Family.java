@@ -66,6 +66,7 @@ public abstract class Dl21Family implements GroupSignatureScheme, Linking {
       GroupKey groupKey, ManagerKey managerKey, Gml gml, JoinMessage fromMember, RandomScalars rng)
       throws GeneralSecurityException {
     Dl21ManagerKey manager = require(Dl21ManagerKey.class, managerKey, name + " manager key");
+    requireScheme(manager.scheme(), "manager key");
     return Dl21Protocol.joinManager(group(groupKey), manager, gml, fromMember, rng);
   }
 
@@ -191,7 +192,16 @@ public abstract class Dl21Family implements GroupSignatureScheme, Linking {
   }
 
   private Dl21GroupKey group(GroupKey key) throws MalformedInputException {
-    return require(Dl21GroupKey.class, key, name + " group key");
+    Dl21GroupKey group = require(Dl21GroupKey.class, key, name + " group key");
+    requireScheme(group.scheme(), "group key");
+    return group;
+  }
+
+  /** dl21 and dl21seq share key classes; a key read by one is not handed to the other. */
+  private void requireScheme(String scheme, String what) throws MalformedInputException {
+    if (!scheme.equals(name)) {
+      throw new MalformedInputException(name + " " + what + " expected, got one of " + scheme);
+    }
   }
 
   @Override

@@ -155,6 +155,12 @@ public final class Dl21Protocol {
         SIGN_GROUPS);
   }
 
+  /**
+   * Verify: AA is not the identity, e(AA, ipk) = e(A_, g2), and the representation proof holds
+   * for {@code message} with the pseudonym base of {@code scope}.
+   *
+   * @throws InvalidSignatureException naming the check that failed
+   */
   public static void verify(byte[] message, Dl21Signature sig, Dl21GroupKey group, String scope)
       throws MalformedInputException, InvalidSignatureException {
     String what = group.scheme() + " signature";
@@ -170,6 +176,7 @@ public final class Dl21Protocol {
     }
   }
 
+  /** Whether {@code member} made {@code sig} in {@code scope}: {@code nym = hscp(scope)·y}. */
   public static boolean identify(Dl21Signature sig, Dl21MemberKey member, String scope)
       throws MalformedInputException {
     return scopeBase(scope).mul(member.y).equals(sig.nym);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.healthhub.crypto.groupsig.GroupSignature;
 import org.healthhub.crypto.groupsig.GroupSignatureScheme;
 import org.healthhub.crypto.groupsig.InvalidSignatureException;
+import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.SchemeRoundTripContract;
 import org.healthhub.crypto.groupsig.dl21.Dl21;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,15 @@ class Dl21SeqTest extends SchemeRoundTripContract {
         group.setup().groupKey().toBase64(), group.setup().managerKey().toBase64())) {
       assertThat(decode(export)).startsWith("{\"scheme\": \"dl21seq\"");
     }
+  }
+
+  @Test
+  void dl21_groupKeyOfDl21seq_isMalformed() throws Exception {
+    Joined group = joinedGroup();
+    MemberKey dl21Member = ((Dl21SeqMemberKey) group.member()).core;
+    assertThatThrownBy(() -> new Dl21().sign("m", dl21Member, group.setup().groupKey(), rng))
+        .isInstanceOf(org.healthhub.crypto.MalformedInputException.class)
+        .hasMessageContaining("dl21 group key expected");
   }
 
   @Test
