@@ -99,27 +99,19 @@ public final class Fr {
   }
 
   public Fr add(Fr other) {
-    byte[] z = new byte[Mcl.FR_STRUCT];
-    Mcl.mclBnFr_add(z, raw, other.raw);
-    return new Fr(z);
+    return new Fr(Mcl.call(Mcl.FR_STRUCT, Mcl::mclBnFr_add, raw, other.raw));
   }
 
   public Fr sub(Fr other) {
-    byte[] z = new byte[Mcl.FR_STRUCT];
-    Mcl.mclBnFr_sub(z, raw, other.raw);
-    return new Fr(z);
+    return new Fr(Mcl.call(Mcl.FR_STRUCT, Mcl::mclBnFr_sub, raw, other.raw));
   }
 
   public Fr mul(Fr other) {
-    byte[] z = new byte[Mcl.FR_STRUCT];
-    Mcl.mclBnFr_mul(z, raw, other.raw);
-    return new Fr(z);
+    return new Fr(Mcl.call(Mcl.FR_STRUCT, Mcl::mclBnFr_mul, raw, other.raw));
   }
 
   public Fr neg() {
-    byte[] z = new byte[Mcl.FR_STRUCT];
-    Mcl.mclBnFr_neg(z, raw);
-    return new Fr(z);
+    return new Fr(Mcl.call(Mcl.FR_STRUCT, Mcl::mclBnFr_neg, raw));
   }
 
   /**
@@ -131,9 +123,7 @@ public final class Fr {
     if (isZero()) {
       throw new ArithmeticException("Fr: zero has no inverse");
     }
-    byte[] z = new byte[Mcl.FR_STRUCT];
-    Mcl.mclBnFr_inv(z, raw);
-    return new Fr(z);
+    return new Fr(Mcl.call(Mcl.FR_STRUCT, Mcl::mclBnFr_inv, raw));
   }
 
   public boolean isZero() {

@@ -1,8 +1,5 @@
 package org.healthhub.crypto.mcl;
 
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import org.healthhub.crypto.MalformedInputException;
 
@@ -10,7 +7,7 @@ import org.healthhub.crypto.MalformedInputException;
  * A point of G1, the order-r subgroup of BLS12-381's curve over Fp, written additively.
  * Immutable. Every instance is in G1: decoders check the subgroup, operations stay in it.
  */
-public final class G1 {
+public final class G1 extends CurvePoint<G1> {
   /** Bytes of {@link #toBytes()}: x little-endian, bit 7 of byte 47 = y odd; all zero = identity. */
   public static final int SERIALIZED_SIZE = 48;
 
@@ -27,6 +24,7 @@ public final class G1 {
     @Override void sub(byte[] z, byte[] x, byte[] y) { Mcl.mclBnG1_sub(z, x, y); }
     @Override void mul(byte[] z, byte[] x, byte[] k) { Mcl.mclBnG1_mul(z, x, k); }
     @Override void mulVec(byte[] z, byte[] xs, byte[] ks, long n) { Mcl.mclBnG1_mulVec(z, xs, ks, n); }
+    @Override boolean hasPointWithX(byte[] bytes) { return CurveEquation.g1HasPointWithX(bytes); }
   };
 
   // pygroupsig's G1.set_generator(): setStr mode 10 of the standard BLS12-381 generator.
@@ -36,10 +34,23 @@ public final class G1 {
       10));
   private static final G1 ZERO = new G1(OPS.zero());
 
-  final byte[] raw;
-
   private G1(byte[] raw) {
-    this.raw = raw;
+    super(raw);
+  }
+
+  @Override
+  PointOps ops() {
+    return OPS;
+  }
+
+  @Override
+  G1 wrap(byte[] raw) {
+    return new G1(raw);
+  }
+
+  @Override
+  G1 self() {
+    return this;
   }
 
   /** pygroupsig's generator (the standard BLS12-381 G1 generator, not mcl's base point). */
@@ -81,61 +92,5 @@ public final class G1 {
   /** {@link #fromBytes} of standard base64. */
   public static G1 fromBase64(String text) throws MalformedInputException {
     return fromBytes(Base64Codec.decode("G1", text));
-  }
-
-  public G1 add(G1 other) {
-    return new G1(OPS.add(raw, other.raw));
-  }
-
-  public G1 sub(G1 other) {
-    return new G1(OPS.sub(raw, other.raw));
-  }
-
-  public G1 neg() {
-    return new G1(OPS.neg(raw));
-  }
-
-  public G1 mul(Fr k) {
-    return new G1(OPS.mul(raw, k));
-  }
-
-  public boolean isZero() {
-    return OPS.isZero(raw) == 1;
-  }
-
-  /**
-   * This point, for chaining after a decode.
-   *
-   * @param what names the value in the exception message, e.g. "group key g"
-   * @throws MalformedInputException if this is the identity
-   */
-  public G1 requireNonZero(String what) throws MalformedInputException {
-    if (isZero()) {
-      throw new MalformedInputException(what + ": identity element (G1 point at infinity) not allowed");
-    }
-    return this;
-  }
-
-  public byte[] toBytes() {
-    return OPS.encode(raw);
-  }
-
-  public String toBase64() {
-    return Base64.getEncoder().encodeToString(toBytes());
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof G1 other && OPS.isEqual(raw, other.raw) == 1;
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(toBytes());
-  }
-
-  @Override
-  public String toString() {
-    return "G1(" + HexFormat.of().formatHex(toBytes()) + ")";
   }
 }

@@ -1,8 +1,5 @@
 package org.healthhub.crypto.mcl;
 
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import org.healthhub.crypto.MalformedInputException;
 
@@ -10,7 +7,7 @@ import org.healthhub.crypto.MalformedInputException;
  * A point of G2, the order-r subgroup of BLS12-381's twist over Fp2, written additively.
  * Immutable. Every instance is in G2: decoders check the subgroup, operations stay in it.
  */
-public final class G2 {
+public final class G2 extends CurvePoint<G2> {
   /** Bytes of {@link #toBytes()}: x.a then x.b little-endian, bit 7 of byte 95 = y.a odd; all zero = identity. */
   public static final int SERIALIZED_SIZE = 96;
 
@@ -27,6 +24,7 @@ public final class G2 {
     @Override void sub(byte[] z, byte[] x, byte[] y) { Mcl.mclBnG2_sub(z, x, y); }
     @Override void mul(byte[] z, byte[] x, byte[] k) { Mcl.mclBnG2_mul(z, x, k); }
     @Override void mulVec(byte[] z, byte[] xs, byte[] ks, long n) { Mcl.mclBnG2_mulVec(z, xs, ks, n); }
+    @Override boolean hasPointWithX(byte[] bytes) { return CurveEquation.g2HasPointWithX(bytes); }
   };
 
   // pygroupsig's G2.set_generator(): setStr mode 10 of the standard BLS12-381 generator.
@@ -38,10 +36,23 @@ public final class G2 {
       10));
   private static final G2 ZERO = new G2(OPS.zero());
 
-  final byte[] raw;
-
   private G2(byte[] raw) {
-    this.raw = raw;
+    super(raw);
+  }
+
+  @Override
+  PointOps ops() {
+    return OPS;
+  }
+
+  @Override
+  G2 wrap(byte[] raw) {
+    return new G2(raw);
+  }
+
+  @Override
+  G2 self() {
+    return this;
   }
 
   /** pygroupsig's generator (the standard BLS12-381 G2 generator, not mcl's base point). */
@@ -83,61 +94,5 @@ public final class G2 {
   /** {@link #fromBytes} of standard base64. */
   public static G2 fromBase64(String text) throws MalformedInputException {
     return fromBytes(Base64Codec.decode("G2", text));
-  }
-
-  public G2 add(G2 other) {
-    return new G2(OPS.add(raw, other.raw));
-  }
-
-  public G2 sub(G2 other) {
-    return new G2(OPS.sub(raw, other.raw));
-  }
-
-  public G2 neg() {
-    return new G2(OPS.neg(raw));
-  }
-
-  public G2 mul(Fr k) {
-    return new G2(OPS.mul(raw, k));
-  }
-
-  public boolean isZero() {
-    return OPS.isZero(raw) == 1;
-  }
-
-  /**
-   * This point, for chaining after a decode.
-   *
-   * @param what names the value in the exception message, e.g. "group key g"
-   * @throws MalformedInputException if this is the identity
-   */
-  public G2 requireNonZero(String what) throws MalformedInputException {
-    if (isZero()) {
-      throw new MalformedInputException(what + ": identity element (G2 point at infinity) not allowed");
-    }
-    return this;
-  }
-
-  public byte[] toBytes() {
-    return OPS.encode(raw);
-  }
-
-  public String toBase64() {
-    return Base64.getEncoder().encodeToString(toBytes());
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof G2 other && OPS.isEqual(raw, other.raw) == 1;
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(toBytes());
-  }
-
-  @Override
-  public String toString() {
-    return "G2(" + HexFormat.of().formatHex(toBytes()) + ")";
   }
 }

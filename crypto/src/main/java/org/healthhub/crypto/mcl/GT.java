@@ -69,10 +69,9 @@ public final class GT {
     }
     // x^r = x^(r-1)·x; r ≡ 0 in Fr, so it cannot be passed as one exponent. powGeneric because
     // the GLV pow is only correct for elements already known to be in GT.
-    byte[] power = new byte[Mcl.GT_STRUCT];
-    Mcl.mclBnGT_powGeneric(power, x, R_MINUS_ONE_RAW);
-    Mcl.mclBnGT_mul(power, power, x);
-    if (Mcl.mclBnGT_isOne(power) != 1) {
+    byte[] power = Mcl.call(Mcl.GT_STRUCT, Mcl::mclBnGT_powGeneric, x, R_MINUS_ONE_RAW);
+    byte[] xToTheR = Mcl.call(Mcl.GT_STRUCT, Mcl::mclBnGT_mul, power, x);
+    if (Mcl.mclBnGT_isOne(xToTheR) != 1) {
       throw new MalformedInputException("GT: element is not in the order-r subgroup (x^r != 1)");
     }
     return new GT(x);
@@ -90,28 +89,20 @@ public final class GT {
   }
 
   public GT mul(GT other) {
-    byte[] z = new byte[Mcl.GT_STRUCT];
-    Mcl.mclBnGT_mul(z, raw, other.raw);
-    return new GT(z);
+    return new GT(Mcl.call(Mcl.GT_STRUCT, Mcl::mclBnGT_mul, raw, other.raw));
   }
 
   public GT div(GT other) {
-    byte[] z = new byte[Mcl.GT_STRUCT];
-    Mcl.mclBnGT_div(z, raw, other.raw);
-    return new GT(z);
+    return new GT(Mcl.call(Mcl.GT_STRUCT, Mcl::mclBnGT_div, raw, other.raw));
   }
 
   /** The inverse; mcl's unitary inverse (conjugate), exact for elements of GT. */
   public GT inv() {
-    byte[] z = new byte[Mcl.GT_STRUCT];
-    Mcl.mclBnGT_inv(z, raw);
-    return new GT(z);
+    return new GT(Mcl.call(Mcl.GT_STRUCT, Mcl::mclBnGT_inv, raw));
   }
 
   public GT pow(Fr k) {
-    byte[] z = new byte[Mcl.GT_STRUCT];
-    Mcl.mclBnGT_pow(z, raw, k.raw);
-    return new GT(z);
+    return new GT(Mcl.call(Mcl.GT_STRUCT, Mcl::mclBnGT_pow, raw, k.raw));
   }
 
   public boolean isOne() {

@@ -1,7 +1,6 @@
 package org.healthhub.crypto.mcl;
 
 import com.sun.jna.Native;
-import com.sun.jna.NativeLibrary;
 
 /**
  * The one door to herumi mcl's C API (BLS12-381, {@code mclBn_init(5, 46)}, default serialization,
@@ -11,6 +10,10 @@ import com.sun.jna.NativeLibrary;
  * <p>Which library is loaded is decided once, by {@link MclLibraryLocator}. Every function the
  * binding registers must be exported by that library; the list is the set of {@code native}
  * methods below.
+ *
+ * <p>Never pass one Java array as two arguments of a call (an output that aliases an input):
+ * JNA copies every array argument back after the call, so the input's copy can overwrite the
+ * result.
  *
  * <p>Thread safety: native mcl keeps no mutable state after init; the bundled build keeps one
  * wasm instance per thread. The arrays passed are never shared between threads by the element
@@ -26,14 +29,13 @@ public final class Mcl {
   // MCLBN_COMPILED_TIME_VAR = MCLBN_FR_UNIT_SIZE * 10 + MCLBN_FP_UNIT_SIZE for libmclbn384_256.
   private static final int COMPILED_TIME_VAR = 46;
 
-  private static final String DESCRIPTION;
+  // Held for the life of the JVM: a collected NativeLibrary is closed, and libmclbn needs libmcl.
+  private static final MclLibraryLocator.Located LIBRARY;
 
   static {
-    MclLibraryLocator.Located located = MclLibraryLocator.locate();
-    NativeLibrary library = located.library();
-    Native.register(Mcl.class, library);
+    LIBRARY = MclLibraryLocator.locate();
+    Native.register(Mcl.class, LIBRARY.library());
     check("mclBn_init", mclBn_init(CURVE_BLS12_381, COMPILED_TIME_VAR));
-    DESCRIPTION = located.description();
   }
 
   private Mcl() {}
@@ -50,7 +52,7 @@ public final class Mcl {
 
   /** Which library was loaded and from where, e.g. for benchmark tables. */
   public static String libraryDescription() {
-    return DESCRIPTION;
+    return LIBRARY.description();
   }
 
   /** Turns a non-zero status into an exception naming the mcl function. */
@@ -65,6 +67,29 @@ public final class Mcl {
       throw new IllegalStateException(
           function + " returned " + returned + " bytes, expected " + expected);
     }
+  }
+
+  /** A native call {@code op(z, x, y)} that writes z. */
+  interface BinaryOp {
+    void apply(byte[] z, byte[] x, byte[] y);
+  }
+
+  /** A native call {@code op(y, x)} that writes y. */
+  interface UnaryOp {
+    void apply(byte[] y, byte[] x);
+  }
+
+  /** Runs {@code op} into a fresh struct of {@code size} bytes (never aliasing an input). */
+  static byte[] call(int size, BinaryOp op, byte[] x, byte[] y) {
+    byte[] z = new byte[size];
+    op.apply(z, x, y);
+    return z;
+  }
+
+  static byte[] call(int size, UnaryOp op, byte[] x) {
+    byte[] y = new byte[size];
+    op.apply(y, x);
+    return y;
   }
 
   static native int mclBn_init(int curve, int compiledTimeVar);

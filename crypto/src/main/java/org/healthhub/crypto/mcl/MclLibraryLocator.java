@@ -32,10 +32,7 @@ final class MclLibraryLocator {
   private static final int RTLD_NOW = 0x2;
   private static final int RTLD_GLOBAL = 0x100;
 
-  /**
-   * The loaded library; {@code dependency} is held only so that libmcl.so stays mapped for as
-   * long as libmclbn uses its symbols.
-   */
+  /** The library to bind; {@code dependency} (libmcl.so, or null) is held so it stays mapped. */
   record Located(NativeLibrary library, NativeLibrary dependency, String description) {}
 
   private MclLibraryLocator() {}

@@ -11,9 +11,7 @@ public final class Pairing {
 
   /** e(p, q); e(0, q) = e(p, 0) = 1. */
   public static GT pairing(G1 p, G2 q) {
-    byte[] z = new byte[Mcl.GT_STRUCT];
-    Mcl.mclBn_pairing(z, p.raw, q.raw);
-    return new GT(z);
+    return new GT(Mcl.call(Mcl.GT_STRUCT, Mcl::mclBn_pairing, p.raw, q.raw));
   }
 
   /**
@@ -36,8 +34,6 @@ public final class Pairing {
         PointOps.concat(ps, Mcl.G1_STRUCT, p -> p.raw),
         PointOps.concat(qs, Mcl.G2_STRUCT, q -> q.raw),
         ps.size());
-    byte[] z = new byte[Mcl.GT_STRUCT];
-    Mcl.mclBn_finalExp(z, miller);
-    return new GT(z);
+    return new GT(Mcl.call(Mcl.GT_STRUCT, Mcl::mclBn_finalExp, miller));
   }
 }

@@ -45,6 +45,9 @@ abstract class PointOps {
 
   abstract void mulVec(byte[] z, byte[] xs, byte[] ks, long n);
 
+  /** Whether some curve point (in the subgroup or not) has the encoded x. */
+  abstract boolean hasPointWithX(byte[] bytes);
+
   private String prefix() {
     return "mclBn" + type + "_";
   }
@@ -69,7 +72,9 @@ abstract class PointOps {
     FieldBounds.requireFpChunksBelowP(type, bytes, true);
     byte[] z = new byte[structSize];
     if (deserialize(z, bytes, bytes.length) != serializedSize) {
-      throw new MalformedInputException(type + ": x coordinate is not on the curve (no point with that x)");
+      throw new MalformedInputException(hasPointWithX(bytes)
+          ? type + ": point is on the curve but not in the prime-order subgroup"
+          : type + ": x coordinate is not on the curve (no point with that x)");
     }
     if (!Arrays.equals(encode(z), bytes)) {
       throw new MalformedInputException(type + ": non-canonical encoding (flag bits or infinity form)");
@@ -93,27 +98,19 @@ abstract class PointOps {
   }
 
   byte[] neg(byte[] x) {
-    byte[] z = new byte[structSize];
-    neg(z, x);
-    return z;
+    return Mcl.call(structSize, this::neg, x);
   }
 
   byte[] add(byte[] x, byte[] y) {
-    byte[] z = new byte[structSize];
-    add(z, x, y);
-    return z;
+    return Mcl.call(structSize, this::add, x, y);
   }
 
   byte[] sub(byte[] x, byte[] y) {
-    byte[] z = new byte[structSize];
-    sub(z, x, y);
-    return z;
+    return Mcl.call(structSize, this::sub, x, y);
   }
 
   byte[] mul(byte[] x, Fr k) {
-    byte[] z = new byte[structSize];
-    mul(z, x, k.raw);
-    return z;
+    return Mcl.call(structSize, this::mul, x, k.raw);
   }
 
   /** Σ points[i]·scalars[i]; the empty sum is the identity. */
