@@ -27,6 +27,7 @@ import org.healthhub.crypto.groupsig.MemberJoinStep;
 import org.healthhub.crypto.groupsig.SchemeRoundTripContract;
 import org.healthhub.crypto.groupsig.Transcript;
 import org.healthhub.crypto.mcl.G1;
+import org.healthhub.crypto.mcl.G2;
 import org.junit.jupiter.api.Test;
 
 class Gl19Test extends SchemeRoundTripContract {
@@ -156,6 +157,17 @@ class Gl19Test extends SchemeRoundTripContract {
     }
     assertThat(orders).containsExactlyInAnyOrder(List.of("a", "b", "c"), List.of("b", "a", "c"), List.of("c", "b", "a"));
     assertThat(raised).isBetween(200, 300);
+  }
+
+  @Test
+  void importGroupKey_identityIpk_isMalformed() throws Exception {
+    Gl19GroupKey group = (Gl19GroupKey) gl19.setup(rng).groupKey();
+    Gl19GroupKey zeroIpk =
+        new Gl19GroupKey(group.g1, group.g2, group.g, group.h, group.h1, group.h2, group.h3,
+            G2.zero(), group.cpk, group.epk);
+    assertThatThrownBy(() -> gl19.importGroupKey(zeroIpk.toBase64()))
+        .isInstanceOf(MalformedInputException.class)
+        .hasMessageContaining("ipk");
   }
 
   @Test
