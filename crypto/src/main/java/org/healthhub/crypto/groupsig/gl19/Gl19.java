@@ -7,7 +7,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -68,6 +67,7 @@ public final class Gl19 implements GroupSignatureScheme {
     this(Clock.systemUTC());
   }
 
+  /** With {@code clock} for credential lifetimes and a {@link SecureRandom} for the shuffle. */
   public Gl19(Clock clock) {
     this(clock, new SecureRandom());
   }
@@ -264,11 +264,9 @@ public final class Gl19 implements GroupSignatureScheme {
   }
 
   /**
-   * Blinds a signature to a receiver's key, so that the manager can convert it without seeing
-   * the message or the pseudonym: {@code nym1' = nym1 + g·β}, {@code nym2' = g·α},
-   * {@code nym3' = nym2 + cpk·β + pk·α} (ElGamal of {@code h·y} under {@code cpk} and {@code pk}),
-   * {@code c1 = g·γ}, {@code c2 = HG1(SHA-256(M)) + pk·γ}. Unlike pygroupsig, the signature is
-   * verified first.
+   * Blinds a signature to a receiver's key, so that the manager can convert it without seeing the
+   * message or the pseudonym (formulas in {@link Gl19Conversion}). Unlike pygroupsig, the
+   * signature is verified first.
    *
    * @param blindKey the receiver's key, or {@code null} to draw a new one (one more draw)
    * @throws InvalidSignatureException if {@code signature} does not verify for {@code message}
@@ -281,25 +279,8 @@ public final class Gl19 implements GroupSignatureScheme {
       RandomScalars rng)
       throws GeneralSecurityException {
     verify(message, signature, groupKey);
-    Gl19Signature sig = (Gl19Signature) signature;
-    Gl19GroupKey group = (Gl19GroupKey) groupKey;
-    Gl19BlindKey key = blindKey;
-    if (key == null) {
-      Fr sk = rng.nextFr();
-      key = new Gl19BlindKey(group.g.mul(sk), sk); // pk = g·sk
-    }
-    Fr alpha = rng.nextFr();
-    Fr beta = rng.nextFr();
-    Fr gamma = rng.nextFr();
-    G1 messagePoint = G1.hashAndMapTo(Transcript.sha256(Transcript.utf8(message)));
-    Gl19BlindSignature blinded =
-        new Gl19BlindSignature(
-            sig.nym1.add(group.g.mul(beta)),
-            group.g.mul(alpha),
-            sig.nym2.add(group.cpk.mul(beta)).add(key.pk.mul(alpha)),
-            group.g.mul(gamma),
-            messagePoint.add(key.pk.mul(gamma)));
-    return new Gl19Blinded(blinded, key);
+    return Gl19Conversion.blind(
+        message, (Gl19Signature) signature, (Gl19GroupKey) groupKey, blindKey, rng);
   }
 
   /**
@@ -319,45 +300,24 @@ public final class Gl19 implements GroupSignatureScheme {
       RandomScalars rng)
       throws MalformedInputException {
     List<Gl19BlindSignature> converted =
-        convertInOrder(blinded, blindKeyPublic, groupKey, managerKey, rng);
+        Gl19Conversion.convertInOrder(
+            blinded,
+            Gl19BlindKey.publicFromBase64(blindKeyPublic),
+            require(Gl19GroupKey.class, groupKey, "gl19 group key"),
+            require(Gl19ManagerKey.class, managerKey, "gl19 manager key"),
+            rng);
     Collections.shuffle(converted, shuffler);
     return converted;
   }
 
-  /** {@link #convert} before the shuffle: pygroupsig's draws, in its order. */
-  static List<Gl19BlindSignature> convertInOrder(
-      List<Gl19BlindSignature> blinded,
-      String blindKeyPublic,
-      GroupKey groupKey,
-      ManagerKey managerKey,
-      RandomScalars rng)
-      throws MalformedInputException {
-    Gl19GroupKey group = require(Gl19GroupKey.class, groupKey, "gl19 group key");
-    Gl19ManagerKey manager = require(Gl19ManagerKey.class, managerKey, "gl19 manager key");
-    G1 pk = Gl19BlindKey.publicFromBase64(blindKeyPublic);
-    Fr r = rng.nextFr();
-    List<Gl19BlindSignature> converted = new ArrayList<>(blinded.size());
-    for (Gl19BlindSignature in : blinded) {
-      Fr r1 = rng.nextFr();
-      Fr r2 = rng.nextFr();
-      G1 nym1 = in.nym2.mul(r).add(group.g.mul(r1)); // nym1 = nym2'·r + g·r1
-      // nym2 = (nym3' − nym1'·csk)·r + pk·r1: ElGamal of (h·y)·r under pk
-      G1 nym2 = in.nym3.sub(in.nym1.mul(manager.csk)).mul(r).add(pk.mul(r1));
-      G1 c1 = in.c1.add(group.g.mul(r2)); // c1 = c1' + g·r2
-      G1 c2 = in.c2.add(pk.mul(r2)); // c2 = c2' + pk·r2
-      converted.add(new Gl19BlindSignature(nym1, nym2, G1.zero(), c1, c2));
-    }
-    return converted;
-  }
-
   /**
-   * The receiver's pseudonym of a converted signature: {@code nym = nym2 − nym1·sk =
-   * (h·y)·r}. Equal within one conversion batch exactly when the signer is the same member.
+   * The receiver's pseudonym of a converted signature, {@code (h·y)·r}: equal within one
+   * conversion batch exactly when the signer is the same member.
    *
    * @return pygroupsig's {@code nym}: the base64 of the G1 element
    */
   public static String unblind(Gl19BlindSignature converted, Gl19BlindKey key) {
-    return converted.nym2.sub(converted.nym1.mul(key.sk)).toBase64();
+    return Gl19Conversion.unblind(converted, key).toBase64();
   }
 
   @Override

@@ -170,11 +170,11 @@ class Gl19ConversionVectorsTest {
       List<String> inOrder =
           new ArrayList<>(
               exports(
-                  Gl19.convertInOrder(
+                  Gl19Conversion.convertInOrder(
                       blindSignatures(threeInputs()),
-                      extra.get("blind_key_public").asText(),
-                      groupKey(),
-                      managerKey(),
+                      blindKey().pk,
+                      (Gl19GroupKey) groupKey(),
+                      (Gl19ManagerKey) managerKey(),
                       replay(attempt))));
       CPythonRandom random = new CPythonRandom(new BigInteger(1, HexFormat.of().parseHex(attempt.get("rng_seed").asText())));
       try {
