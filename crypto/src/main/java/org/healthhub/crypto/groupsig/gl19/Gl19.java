@@ -264,11 +264,24 @@ public final class Gl19 implements GroupSignatureScheme {
   }
 
   /**
-   * Blinds a signature to a receiver's key, so that the manager can convert it without seeing the
-   * message or the pseudonym (formulas in {@link Gl19Conversion}). Unlike pygroupsig, the
-   * signature is verified first.
+   * Blinds a signature to a new blind key (one more draw), returned with the result: the receiver
+   * keeps the key and hands its {@link Gl19BlindKey#publicBase64()} to the manager.
    *
-   * @param blindKey the receiver's key, or {@code null} to draw a new one (one more draw)
+   * @throws InvalidSignatureException if {@code signature} does not verify for {@code message}
+   */
+  public Gl19Blinded blind(
+      String message, GroupSignature signature, GroupKey groupKey, RandomScalars rng)
+      throws GeneralSecurityException {
+    verify(message, signature, groupKey);
+    return Gl19Conversion.blind(
+        message, (Gl19Signature) signature, (Gl19GroupKey) groupKey, null, rng);
+  }
+
+  /**
+   * Blinds a signature to the receiver's {@code blindKey}, so that the manager can convert it
+   * without seeing the message or the pseudonym (formulas in {@link Gl19Conversion}). Unlike
+   * pygroupsig, the signature is verified first.
+   *
    * @throws InvalidSignatureException if {@code signature} does not verify for {@code message}
    */
   public Gl19Blinded blind(
@@ -280,7 +293,11 @@ public final class Gl19 implements GroupSignatureScheme {
       throws GeneralSecurityException {
     verify(message, signature, groupKey);
     return Gl19Conversion.blind(
-        message, (Gl19Signature) signature, (Gl19GroupKey) groupKey, blindKey, rng);
+        message,
+        (Gl19Signature) signature,
+        (Gl19GroupKey) groupKey,
+        require(Gl19BlindKey.class, blindKey, "gl19 blind key"),
+        rng);
   }
 
   /**

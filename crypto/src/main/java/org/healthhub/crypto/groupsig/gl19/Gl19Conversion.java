@@ -19,6 +19,8 @@ final class Gl19Conversion {
    * {@code nym1' = nym1 + g·β}, {@code nym2' = g·α}, {@code nym3' = nym2 + cpk·β + pk·α} (the
    * pseudonym {@code h·y} under ElGamal for {@code cpk} and {@code pk}), {@code c1 = g·γ},
    * {@code c2 = HG1(SHA-256(M)) + pk·γ}.
+   *
+   * @param blindKey {@code null} draws a new one first, as pygroupsig does
    */
   static Gl19Blinded blind(
       String message, Gl19Signature sig, Gl19GroupKey group, Gl19BlindKey blindKey, RandomScalars rng)

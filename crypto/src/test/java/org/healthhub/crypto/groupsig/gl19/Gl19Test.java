@@ -179,7 +179,9 @@ class Gl19Test extends SchemeRoundTripContract {
 
   private Gl19Blinded blind(String message, Joined group, Gl19BlindKey key) throws Exception {
     GroupSignature signature = reparsed(sign(message, group));
-    return gl19.blind(message, signature, group.setup().groupKey(), key, rng);
+    return key == null
+        ? gl19.blind(message, signature, group.setup().groupKey(), rng)
+        : gl19.blind(message, signature, group.setup().groupKey(), key, rng);
   }
 
   private List<Gl19BlindSignature> convert(Joined group, List<Gl19BlindSignature> blinded, Gl19BlindKey key)

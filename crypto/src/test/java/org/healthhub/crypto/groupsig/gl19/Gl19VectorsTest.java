@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.GroupKey;
 import org.healthhub.crypto.groupsig.GroupSignature;
 import org.healthhub.crypto.groupsig.GroupSignatureScheme;
@@ -100,13 +101,12 @@ class Gl19VectorsTest extends SchemeVectorsContract {
       Gl19BlindKey key = given.isNull() ? null : Gl19BlindKey.fromBase64(given.asText());
       ReplayRandomScalars rng =
           RandomScalars.replay(HexFormat.of().parseHex(record.get("rng_seed").asText()));
+      String message = record.get("message").asText();
+      GroupSignature signature = signature(record.get("input_signature_index").asInt());
       Gl19Blinded blinded =
-          gl19.blind(
-              record.get("message").asText(),
-              signature(record.get("input_signature_index").asInt()),
-              groupKey,
-              key,
-              rng);
+          key == null
+              ? gl19.blind(message, signature, groupKey, rng)
+              : gl19.blind(message, signature, groupKey, key, rng);
       String id = "blind of signature " + record.get("input_signature_index");
       if (!blinded.signature().toBase64().equals(record.get("result").get("blind_signature").asText())) {
         failures.add(id + ": blind signature differs");
@@ -131,9 +131,25 @@ class Gl19VectorsTest extends SchemeVectorsContract {
   }
 
   @Test
+  void lenientInputs_compactJsonVerifies_relabelledIsMalformed() throws Exception {
+    GroupKey groupKey = groupKey();
+    for (JsonNode record : vectors.get("lenient_inputs")) {
+      String message = record.get("message").asText();
+      String signature = record.get("signature").asText();
+      if (record.has("changed_scheme_to")) {
+        assertThatThrownBy(() -> gl19.importSignature(signature))
+            .isInstanceOf(MalformedInputException.class)
+            .hasMessageContaining("labelled");
+      } else {
+        gl19.verify(message, gl19.importSignature(signature), groupKey);
+      }
+    }
+  }
+
+  @Test
   void blind_invalidSignature_rejects() throws Exception {
     assertThatThrownBy(
-            () -> gl19.blind("not the message", signature(0), groupKey(), null, replay(extra().get("blind").get(0))))
+            () -> gl19.blind("not the message", signature(0), groupKey(), replay(extra().get("blind").get(0))))
         .isInstanceOf(InvalidSignatureException.class);
   }
 }
