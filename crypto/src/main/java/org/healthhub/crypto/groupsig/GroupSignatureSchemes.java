@@ -8,6 +8,7 @@ import org.healthhub.crypto.groupsig.bbs04.Bbs04;
 import org.healthhub.crypto.groupsig.cpy06.Cpy06;
 import org.healthhub.crypto.groupsig.dl21.Dl21;
 import org.healthhub.crypto.groupsig.dl21seq.Dl21Seq;
+import org.healthhub.crypto.groupsig.gl19.Gl19;
 import org.healthhub.crypto.groupsig.klap20.Klap20;
 import org.healthhub.crypto.groupsig.ps16.Ps16;
 
@@ -20,7 +21,8 @@ public final class GroupSignatureSchemes {
               new Ps16(),
               new Klap20(),
               new Dl21(),
-              new Dl21Seq())
+              new Dl21Seq(),
+              new Gl19())
           .stream()
           .collect(Collectors.toUnmodifiableMap(s -> s.descriptor().name(), Function.identity()));
 
