@@ -13,7 +13,12 @@ import java.util.List;
 import java.util.Map;
 import org.healthhub.processes.ProcessAssertions;
 import org.healthhub.storage.Cid;
+import org.healthhub.workers.HandlerResults;
+import org.healthhub.workers.TaskInput;
+import org.healthhub.workers.TaskOutcome;
 import org.healthhub.workers.launch.ExternalTaskPoller;
+import org.healthhub.workers.record.AnchorRecordHandler;
+import org.healthhub.workers.record.SignRootHandler;
 import org.healthhub.workers.record.RecordIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -179,6 +184,45 @@ class StoreRecordProcessTest {
     Incident incident = runtimeService.createIncidentQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(incident.getActivityId()).isEqualTo("ServiceTask_AnchorRecord");
     assertThat(incident.getIncidentMessage()).startsWith("chain.anchor failed: ");
+  }
+
+  @Test
+  void sign_deliveredTwice_signsOnce() throws Exception {
+    SignRootHandler sign = new SignRootHandler(fixture.membership, fixture.groups, fixture.store,
+        new HandlerResults(fixture.dataDir.resolve("results")));
+    TaskInput task = new TaskInput("record.sign", null, "pi-sign-twice", "ServiceTask_GroupSignRoot", Map.of(
+        "hospitalGroupId", RecordFlowFixture.GROUP, "doctorId", "doctor", "merkleRoot", "ab".repeat(32)), null);
+
+    TaskOutcome first = sign.handle(task);
+    TaskOutcome second = sign.handle(task);
+
+    // A second signature would differ (CPY06 signs with fresh randomness): equal outcomes mean one signature.
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void anchor_deliveredAgainAfterItsResultWasLost_sendsNoSecondTransaction() throws Exception {
+    ProcessInstance instance = submit("doctor", form("2026-11-19"));
+    RecordFlowFixture.drain(poller());
+    Map<String, Object> variables = new HashMap<>();
+    historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list()
+        .forEach(variable -> variables.put(variable.getName(), variable.getValue()));
+    long nonce = hospitalNonce();
+    AnchorRecordHandler anchor = new AnchorRecordHandler(fixture.dataHub, "hospital", fixture.index,
+        new HandlerResults(fixture.dataDir.resolve("lost-results")), java.time.Clock.systemUTC());
+
+    TaskOutcome again = anchor.handle(new TaskInput("chain.anchor", null, instance.getId(), "ServiceTask_AnchorRecord",
+        variables, null));
+
+    assertThat(again).isEqualTo(TaskOutcome.complete(Map.of("anchorStatus", "MINED")));
+    assertThat(hospitalNonce()).isEqualTo(nonce);
+    assertThat(fixture.index.find((String) variables.get("recordId")).orElseThrow().anchorTxHash())
+        .isEqualTo(variables.get("anchorTxHash"));
+  }
+
+  private static long hospitalNonce() throws Exception {
+    return fixture.dataHub.connectionOf("hospital").web3j().ethGetTransactionCount(fixture.dataHub.addressOf("hospital"),
+        org.web3j.protocol.core.DefaultBlockParameterName.LATEST).send().getTransactionCount().longValueExact();
   }
 
   private ExternalTaskPoller poller() {

@@ -3,6 +3,7 @@ package org.healthhub.workers.record;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.healthhub.chain.ContractRevertedException;
 import org.healthhub.chain.DataHubGateway;
 import org.healthhub.chain.RecordAnchor;
@@ -53,10 +54,15 @@ public final class AnchorRecordHandler implements TaskHandler {
         outcome.receipt().ifPresent(receipt -> variables.put(RecordVariables.ANCHOR_TX_HASH, receipt.getTransactionHash()));
         return variables;
       });
-      index.put(new RecordIndex.Entry(task.requireString(RecordVariables.RECORD_ID), patientId,
-          task.requireString(RecordVariables.DOCTOR_ID), task.requireString(RecordVariables.GROUP_ID), recordCid,
-          task.requireString(RecordVariables.MERKLE_ROOT), task.requireString(RecordVariables.SIGNATURE_CID),
-          (String) anchored.get(RecordVariables.ANCHOR_TX_HASH), clock.instant().toString()));
+      String recordId = task.requireString(RecordVariables.RECORD_ID);
+      Optional<RecordIndex.Entry> earlier = index.find(recordId);
+      // A delivery that found the anchor already on chain sent nothing: keep the first run's transaction.
+      String txHash = (String) anchored.getOrDefault(RecordVariables.ANCHOR_TX_HASH,
+          earlier.map(RecordIndex.Entry::anchorTxHash).orElse(null));
+      index.put(new RecordIndex.Entry(recordId, patientId, task.requireString(RecordVariables.DOCTOR_ID),
+          task.requireString(RecordVariables.GROUP_ID), recordCid, task.requireString(RecordVariables.MERKLE_ROOT),
+          task.requireString(RecordVariables.SIGNATURE_CID), txHash,
+          earlier.map(RecordIndex.Entry::anchoredAt).orElse(clock.instant().toString())));
       return TaskOutcome.complete(anchored);
     } catch (ContractRevertedException e) {
       return TaskOutcome.bpmnError(RecordVariables.ANCHOR_REFUSED, "DataHub refused the anchor: " + e.errorName());
