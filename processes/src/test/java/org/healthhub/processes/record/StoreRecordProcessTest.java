@@ -105,6 +105,25 @@ class StoreRecordProcessTest {
   }
 
   @Test
+  void store_submittedAsStartForm_likeTasklist_noPlaintextInTheEngine() throws Exception {
+    String definition = fixture.engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("store-record").latestVersion().singleResult().getId();
+    identityService.setAuthenticatedUserId("doctor");
+    ProcessInstance instance;
+    try {
+      instance = fixture.engine.getFormService().submitStartForm(definition, form("2026-11-18"));
+    } finally {
+      identityService.clearAuthentication();
+    }
+
+    RecordFlowFixture.drain(poller());
+
+    ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_RecordStored");
+    assertThat(EngineTableScan.find(fixture.engine, DIAGNOSIS)).isEmpty();
+    assertThat(EngineTableScan.find(fixture.engine, PATIENT_NAME)).isEmpty();
+  }
+
+  @Test
   void scan_plantedValue_isFound() throws Exception {
     identityService.setAuthenticatedUserId("doctor");
     ProcessInstance instance;
