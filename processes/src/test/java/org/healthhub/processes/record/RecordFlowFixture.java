@@ -29,11 +29,10 @@ import org.healthhub.workers.launch.ExternalTaskPoller;
 import org.healthhub.workers.record.AnchorRecordHandler;
 import org.healthhub.workers.record.EncryptRecordHandler;
 import org.healthhub.workers.record.MerkleRootHandler;
-import org.healthhub.workers.record.GrantShareHandler;
 import org.healthhub.workers.record.RecordIndex;
 import org.healthhub.workers.record.RecordReader;
 import org.healthhub.workers.record.RemoveWrapHandler;
-import org.healthhub.workers.record.RevokeShareHandler;
+import org.healthhub.workers.record.ShareOnChainHandler;
 import org.healthhub.workers.record.ShareIndex;
 import org.healthhub.workers.record.WrapKeyHandler;
 import org.healthhub.workers.record.SealedRecords;
@@ -118,9 +117,9 @@ final class RecordFlowFixture {
     HandlerResults results = new HandlerResults(dataDir.resolve("results"));
     return storeRecordHandlers(chainAccess)
         .subscribe(Topics.RECORD_WRAP_KEY, new WrapKeyHandler(records, index, shares, results))
-        .subscribe(Topics.CHAIN_SHARE, new GrantShareHandler(chainAccess, results))
+        .subscribe(Topics.CHAIN_SHARE, ShareOnChainHandler.grant(chainAccess, results))
         .subscribe(Topics.RECORD_REMOVE_WRAP, new RemoveWrapHandler(store, shares))
-        .subscribe(Topics.CHAIN_REVOKE, new RevokeShareHandler(chainAccess, results));
+        .subscribe(Topics.CHAIN_REVOKE, ShareOnChainHandler.revoke(chainAccess, results));
   }
 
   RecordReader reader() {

@@ -24,9 +24,8 @@ import org.healthhub.workers.keys.Keyring;
 import org.healthhub.workers.launch.WorkerProperties;
 import org.healthhub.workers.record.AnchorRecordHandler;
 import org.healthhub.workers.record.EncryptRecordHandler;
-import org.healthhub.workers.record.GrantShareHandler;
 import org.healthhub.workers.record.RemoveWrapHandler;
-import org.healthhub.workers.record.RevokeShareHandler;
+import org.healthhub.workers.record.ShareOnChainHandler;
 import org.healthhub.workers.record.ShareIndex;
 import org.healthhub.workers.record.WrapKeyHandler;
 import org.healthhub.workers.record.MerkleRootHandler;
@@ -137,9 +136,9 @@ public class WorkersConfiguration {
         .subscribe(Topics.STORAGE_PUT, new StoreRecordHandler(records, staging, results))
         .subscribe(Topics.CHAIN_ANCHOR, new AnchorRecordHandler(chain, hospitalAccount, index, results, Clock.systemUTC()))
         .subscribe(Topics.RECORD_WRAP_KEY, new WrapKeyHandler(records, index, shares, results))
-        .subscribe(Topics.CHAIN_SHARE, new GrantShareHandler(chain, results))
+        .subscribe(Topics.CHAIN_SHARE, ShareOnChainHandler.grant(chain, results))
         .subscribe(Topics.RECORD_REMOVE_WRAP, new RemoveWrapHandler(blobStore, shares))
-        .subscribe(Topics.CHAIN_REVOKE, new RevokeShareHandler(chain, results))
+        .subscribe(Topics.CHAIN_REVOKE, ShareOnChainHandler.revoke(chain, results))
         .subscribe(Topics.GROUPSIG_JOIN_MANAGER,
             JoinStepHandler.manager(membership, channel, groups, membershipList, results, Clock.systemUTC()))
         .subscribe(Topics.GROUPSIG_JOIN_MEMBER, JoinStepHandler.member(membership, channel, groups, results))
