@@ -17,7 +17,6 @@ import org.healthhub.workers.HandlerResults;
 import org.healthhub.workers.RetryPolicy;
 import org.healthhub.workers.Subscriptions;
 import org.healthhub.workers.TaskRunner;
-import org.healthhub.workers.Topics;
 import org.healthhub.workers.chain.DataHubAccess;
 import org.healthhub.workers.enrol.GroupSignatureMembership;
 import org.healthhub.workers.enrol.HospitalGroups;
@@ -26,20 +25,11 @@ import org.healthhub.workers.enrol.JoinTurn;
 import org.healthhub.workers.keys.Keyring;
 import org.healthhub.workers.keys.TestKeyrings;
 import org.healthhub.workers.launch.ExternalTaskPoller;
-import org.healthhub.workers.record.AnchorRecordHandler;
-import org.healthhub.workers.record.EncryptRecordHandler;
-import org.healthhub.workers.record.MerkleRootHandler;
+import org.healthhub.workers.record.RecordFlowHandlers;
 import org.healthhub.workers.record.RecordIndex;
 import org.healthhub.workers.record.RecordReader;
-import org.healthhub.workers.record.RemoveWrapHandler;
-import org.healthhub.workers.record.ShareOnChainHandler;
-import org.healthhub.workers.record.ShareIndex;
-import org.healthhub.workers.record.WrapKeyHandler;
 import org.healthhub.workers.record.SealedRecords;
-import org.healthhub.workers.record.SignRootHandler;
-import org.healthhub.workers.record.StoreRecordHandler;
-import org.healthhub.workers.record.ValidateRecordHandler;
-import org.healthhub.workers.record.VerifySignatureHandler;
+import org.healthhub.workers.record.ShareIndex;
 import org.operaton.bpm.engine.ExternalTaskService;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.ProcessEngineConfiguration;
@@ -99,27 +89,11 @@ final class RecordFlowFixture {
     membership.memberTurn(GROUP, doctor, 3, admitted.reply().orElseThrow());
   }
 
-  Subscriptions.Builder storeRecordHandlers(DataHubAccess chainAccess) {
-    HandlerResults results = new HandlerResults(dataDir.resolve("results"));
-    Path staging = dataDir.resolve("staging");
-    return Subscriptions.builder()
-        .subscribe(Topics.RECORD_VALIDATE, new ValidateRecordHandler(records))
-        .subscribe(Topics.RECORD_MERKLE, new MerkleRootHandler(records, keyring, results))
-        .subscribe(Topics.RECORD_SIGN, new SignRootHandler(membership, groups, store, results))
-        .subscribe(Topics.RECORD_VERIFY, new VerifySignatureHandler(groups, store))
-        .subscribe(Topics.RECORD_ENCRYPT, new EncryptRecordHandler(records, keyring, store, staging, results))
-        .subscribe(Topics.STORAGE_PUT, new StoreRecordHandler(records, staging, results))
-        .subscribe(Topics.CHAIN_ANCHOR, new AnchorRecordHandler(chainAccess, "hospital", index, results, Clock.systemUTC()));
-  }
-
-  /** The store-record handlers plus share-record's, all on {@code chainAccess}. */
+  /** Every handler of store-record and share-record, on {@code chainAccess}. */
   Subscriptions.Builder allHandlers(DataHubAccess chainAccess) {
-    HandlerResults results = new HandlerResults(dataDir.resolve("results"));
-    return storeRecordHandlers(chainAccess)
-        .subscribe(Topics.RECORD_WRAP_KEY, new WrapKeyHandler(records, index, shares, results))
-        .subscribe(Topics.CHAIN_SHARE, ShareOnChainHandler.grant(chainAccess, results))
-        .subscribe(Topics.RECORD_REMOVE_WRAP, new RemoveWrapHandler(store, shares))
-        .subscribe(Topics.CHAIN_REVOKE, ShareOnChainHandler.revoke(chainAccess, results));
+    return new RecordFlowHandlers(records, keyring, store, membership, groups, chainAccess, "hospital", index, shares,
+        new HandlerResults(dataDir.resolve("results")), dataDir.resolve("staging"), Clock.systemUTC())
+        .subscribeTo(Subscriptions.builder());
   }
 
   RecordReader reader() {

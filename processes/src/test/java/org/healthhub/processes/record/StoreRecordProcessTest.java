@@ -189,7 +189,7 @@ class StoreRecordProcessTest {
   @Test
   void store_chainUnreachable_retriesWithBackoffThenIncident() throws Exception {
     ProcessInstance instance = submit("doctor", form("2026-11-20"));
-    ExternalTaskPoller poller = fixture.poller(fixture.storeRecordHandlers(fixture.unreachableChain()).build(),
+    ExternalTaskPoller poller = fixture.poller(fixture.allHandlers(fixture.unreachableChain()).build(),
         List.of(Duration.ofSeconds(5)));
     for (int task = 0; task < 6; task++) {
       assertThat(poller.pollOnce(1, Runnable::run)).isEqualTo(1);
@@ -245,7 +245,7 @@ class StoreRecordProcessTest {
   }
 
   private ExternalTaskPoller poller() {
-    return fixture.poller(fixture.storeRecordHandlers(fixture.dataHub).build(), List.of(Duration.ZERO));
+    return fixture.poller(fixture.allHandlers(fixture.dataHub).build(), List.of(Duration.ZERO));
   }
 
   private static ProcessInstance submit(String doctor, Map<String, Object> variables) {

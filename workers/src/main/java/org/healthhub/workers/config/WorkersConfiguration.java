@@ -2,16 +2,16 @@ package org.healthhub.workers.config;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import org.healthhub.workers.HandlerResults;
-import org.healthhub.workers.RetryPolicy;
-import org.healthhub.workers.Subscriptions;
-import org.healthhub.workers.TaskRunner;
-import org.healthhub.workers.Topics;
 import java.util.Map;
 import org.healthhub.crypto.groupsig.cpy06.Cpy06;
 import org.healthhub.storage.BlobStore;
 import org.healthhub.storage.BlobStores;
 import org.healthhub.storage.StorageException;
+import org.healthhub.workers.HandlerResults;
+import org.healthhub.workers.RetryPolicy;
+import org.healthhub.workers.Subscriptions;
+import org.healthhub.workers.TaskRunner;
+import org.healthhub.workers.Topics;
 import org.healthhub.workers.chain.DataHubAccess;
 import org.healthhub.workers.enrol.FileMembershipList;
 import org.healthhub.workers.enrol.GroupSignatureMembership;
@@ -19,23 +19,14 @@ import org.healthhub.workers.enrol.HospitalGroups;
 import org.healthhub.workers.enrol.JoinChannel;
 import org.healthhub.workers.enrol.JoinStepHandler;
 import org.healthhub.workers.enrol.MembershipList;
-import org.healthhub.workers.keys.KeystoreProperties;
 import org.healthhub.workers.keys.Keyring;
+import org.healthhub.workers.keys.KeystoreProperties;
 import org.healthhub.workers.launch.WorkerProperties;
-import org.healthhub.workers.record.AnchorRecordHandler;
-import org.healthhub.workers.record.EncryptRecordHandler;
-import org.healthhub.workers.record.RemoveWrapHandler;
-import org.healthhub.workers.record.ShareOnChainHandler;
-import org.healthhub.workers.record.ShareIndex;
-import org.healthhub.workers.record.WrapKeyHandler;
-import org.healthhub.workers.record.MerkleRootHandler;
+import org.healthhub.workers.record.RecordFlowHandlers;
 import org.healthhub.workers.record.RecordIndex;
 import org.healthhub.workers.record.RecordReader;
 import org.healthhub.workers.record.SealedRecords;
-import org.healthhub.workers.record.SignRootHandler;
-import org.healthhub.workers.record.StoreRecordHandler;
-import org.healthhub.workers.record.ValidateRecordHandler;
-import org.healthhub.workers.record.VerifySignatureHandler;
+import org.healthhub.workers.record.ShareIndex;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -126,19 +117,9 @@ public class WorkersConfiguration {
       MembershipList membershipList, HandlerResults results, SealedRecords records, Keyring keyring, BlobStore blobStore,
       DataHubAccess chain, RecordIndex index, ShareIndex shares, @Value("${healthhub.data-dir:./data}") Path dataDir,
       @Value("${healthhub.chain.hospital-account:hospital}") String hospitalAccount) {
-    Path staging = dataDir.resolve("workers/staging");
-    return Subscriptions.builder()
-        .subscribe(Topics.RECORD_VALIDATE, new ValidateRecordHandler(records))
-        .subscribe(Topics.RECORD_MERKLE, new MerkleRootHandler(records, keyring, results))
-        .subscribe(Topics.RECORD_SIGN, new SignRootHandler(membership, groups, blobStore, results))
-        .subscribe(Topics.RECORD_VERIFY, new VerifySignatureHandler(groups, blobStore))
-        .subscribe(Topics.RECORD_ENCRYPT, new EncryptRecordHandler(records, keyring, blobStore, staging, results))
-        .subscribe(Topics.STORAGE_PUT, new StoreRecordHandler(records, staging, results))
-        .subscribe(Topics.CHAIN_ANCHOR, new AnchorRecordHandler(chain, hospitalAccount, index, results, Clock.systemUTC()))
-        .subscribe(Topics.RECORD_WRAP_KEY, new WrapKeyHandler(records, index, shares, results))
-        .subscribe(Topics.CHAIN_SHARE, ShareOnChainHandler.grant(chain, results))
-        .subscribe(Topics.RECORD_REMOVE_WRAP, new RemoveWrapHandler(blobStore, shares))
-        .subscribe(Topics.CHAIN_REVOKE, ShareOnChainHandler.revoke(chain, results))
+    RecordFlowHandlers recordFlows = new RecordFlowHandlers(records, keyring, blobStore, membership, groups, chain,
+        hospitalAccount, index, shares, results, dataDir.resolve("workers/staging"), Clock.systemUTC());
+    return recordFlows.subscribeTo(Subscriptions.builder())
         .subscribe(Topics.GROUPSIG_JOIN_MANAGER,
             JoinStepHandler.manager(membership, channel, groups, membershipList, results, Clock.systemUTC()))
         .subscribe(Topics.GROUPSIG_JOIN_MEMBER, JoinStepHandler.member(membership, channel, groups, results))
