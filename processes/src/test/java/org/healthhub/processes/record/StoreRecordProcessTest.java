@@ -1,6 +1,7 @@
 package org.healthhub.processes.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -158,6 +159,17 @@ class StoreRecordProcessTest {
 
     ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_RecordStored");
     assertThat(EngineTableScan.find(fixture.engine, "20th of November")).isEmpty();
+    assertThat(EngineTableScan.find(fixture.engine, DIAGNOSIS)).isEmpty();
+  }
+
+  @Test
+  void store_labResultsNotJson_startRefusedWithoutQuotingTheRecord() throws Exception {
+    Map<String, Object> variables = form("2026-11-20");
+    variables.put("form_labResults", "troponin " + DIAGNOSIS);
+
+    assertThatThrownBy(() -> submit("doctor", variables))
+        .hasMessageContaining("form_labResults is not a JSON list")
+        .satisfies(refused -> assertThat(refused.toString()).doesNotContain(DIAGNOSIS));
     assertThat(EngineTableScan.find(fixture.engine, DIAGNOSIS)).isEmpty();
   }
 

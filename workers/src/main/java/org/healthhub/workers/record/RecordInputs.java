@@ -56,7 +56,7 @@ public final class RecordInputs {
           }
         }
       } else if (field.equals("labResults") && value instanceof String text) {
-        form.set(field, text.isBlank() ? JSON.createArrayNode() : JSON.readTree(text));
+        form.set(field, text.isBlank() ? JSON.createArrayNode() : labResults(text));
       } else {
         form.set(field, JSON.valueToTree(value));
       }
@@ -67,6 +67,15 @@ public final class RecordInputs {
       }
     }
     return JSON.writeValueAsBytes(intake);
+  }
+
+  /** Parses the lab results; the message never quotes the input (it is medical data and gets logged). */
+  private static JsonNode labResults(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(FORM_PREFIX + "labResults is not a JSON list of {name, value, unit}");
+    }
   }
 
   /**
