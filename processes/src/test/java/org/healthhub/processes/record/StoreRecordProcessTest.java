@@ -99,6 +99,9 @@ class StoreRecordProcessTest {
     JsonNode payload = JSON.readTree(fixture.records.open(entry.recordCid(), "patient"));
     assertThat(payload.get("fhir").asText()).contains(DIAGNOSIS).contains(PATIENT_NAME);
     assertThat(fixture.records.envelope(entry.recordCid()).wraps()).containsOnlyKeys("patient");
+    assertThat(fixture.keyring.readSecret("doctor", "record." + recordId + ".fhir")).as("doctor's working copy").isEmpty();
+    assertThat(fixture.keyring.readSecret("doctor", "record." + recordId + ".secret")).as("doctor's record secret").isEmpty();
+    assertThat(fixture.store.exists(Cid.parse(variable(instance, "intakeCid")))).as("intake pinned").isFalse();
     assertThat(EngineTableScan.find(fixture.engine, DIAGNOSIS)).isEmpty();
     assertThat(EngineTableScan.find(fixture.engine, PATIENT_NAME)).isEmpty();
     assertThat(EngineTableScan.find(fixture.engine, HexFormat.of().formatHex(

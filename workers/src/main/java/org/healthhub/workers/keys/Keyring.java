@@ -88,6 +88,11 @@ public final class Keyring {
     return Optional.of(SealedBox.open(Files.readAllBytes(file), keysOf(userId).wrapping(), contextOf(userId, name)));
   }
 
+  /** Deletes a secret written by {@link #writeSecret}; deleting one that is not there does nothing. */
+  public void deleteSecret(String userId, String name) throws IOException {
+    Files.deleteIfExists(secretFile(userId, name));
+  }
+
   private UserKeys openOrCreate(String userId) throws IOException, GeneralSecurityException {
     char[] passphrase = passphrases.get(userId);
     if (passphrase == null) {

@@ -14,7 +14,7 @@ import org.healthhub.workers.keys.Keyring;
  * {@code record.merkle}: builds the salted Merkle tree of the validated record. The record secret
  * (from which every leaf salt derives) is drawn once per record and kept in the doctor's keyring
  * until {@code record.encrypt} seals it with the record for the patient; so is the FHIR JSON the
- * tree covers.
+ * tree covers. {@code storage.put} deletes both once the sealed record is stored.
  */
 public final class MerkleRootHandler implements TaskHandler {
 
@@ -28,9 +28,22 @@ public final class MerkleRootHandler implements TaskHandler {
     this.results = results;
   }
 
+  /** The names of the working copies a record's author keeps until the record is stored. */
+  static java.util.List<String> workingCopies(String recordId) {
+    return java.util.List.of(secretName(recordId), fhirName(recordId));
+  }
+
+  private static String secretName(String recordId) {
+    return "record." + recordId + ".secret";
+  }
+
+  private static String fhirName(String recordId) {
+    return "record." + recordId + ".fhir";
+  }
+
   /** The secret of a record, drawn on first use and kept by its author. */
   static SecretBytes recordSecret(Keyring keyring, String doctorId, String recordId) throws Exception {
-    String name = "record." + recordId + ".secret";
+    String name = secretName(recordId);
     Optional<byte[]> secret = keyring.readSecret(doctorId, name);
     if (secret.isPresent()) {
       return SecretBytes.copyOf(secret.get());
@@ -46,7 +59,7 @@ public final class MerkleRootHandler implements TaskHandler {
    */
   static String fhirOf(SealedRecords records, Keyring keyring, TaskInput task) throws Exception {
     String doctorId = task.requireString(RecordVariables.DOCTOR_ID);
-    String name = "record." + task.requireString(RecordVariables.RECORD_ID) + ".fhir";
+    String name = fhirName(task.requireString(RecordVariables.RECORD_ID));
     Optional<byte[]> kept = keyring.readSecret(doctorId, name);
     if (kept.isPresent()) {
       return new String(kept.get(), java.nio.charset.StandardCharsets.UTF_8);

@@ -53,6 +53,17 @@ class KeyringTest {
   }
 
   @Test
+  void deleteSecret_written_readsEmptyAfter() throws Exception {
+    Keyring keyring = TestKeyrings.of(dir, "doctor1");
+    keyring.writeSecret("doctor1", "record.r1.fhir", new byte[] {1, 2});
+
+    keyring.deleteSecret("doctor1", "record.r1.fhir");
+    keyring.deleteSecret("doctor1", "record.r1.fhir");
+
+    assertThat(keyring.readSecret("doctor1", "record.r1.fhir")).isEmpty();
+  }
+
+  @Test
   void readSecret_absent_isEmpty() throws Exception {
     assertThat(TestKeyrings.of(dir, "doctor1").readSecret("doctor1", "group.x.member-key")).isEmpty();
   }
