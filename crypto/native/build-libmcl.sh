@@ -108,7 +108,7 @@ compile() {
       *) fail "patch-mcl-c.py failed" ;;
     esac
   fi
-  gcc "${CFLAGS[@]}" -I"$dir" -I"$runtime" -I"$HERE" -c "$source" -o "$dir/mcl.o"
+  gcc "${CFLAGS[@]}" -Werror=implicit-function-declaration -I"$dir" -I"$runtime" -I"$HERE" -c "$source" -o "$dir/mcl.o"
   gcc "${CFLAGS[@]}" -Wall -Wextra -Wno-unused-parameter -Werror -I"$dir" -I"$runtime" \
     -c "$HERE/mclshim.c" -o "$dir/mclshim.o"
   gcc -shared -Wl,-soname,$LIB -Wl,-z,noexecstack -o "$dir/$LIB" "$dir/mcl.o" "$dir/mclshim.o" -lpthread -lm
