@@ -199,12 +199,10 @@ static inline void redc6(u64 z[LIMBS], const u64 xy[2 * LIMBS], const u64 p[LIMB
       t[i + j] = (u64)s;
       carry = (u64)(s >> 64);
     }
-    for (int k = i + LIMBS; k < 2 * LIMBS && carry; k++) {
-      u128 s = (u128)t[k] + carry;
-      t[k] = (u64)s;
-      carry = (u64)(s >> 64);
-    }
-    top += carry;
+    /* The row's carry lands one word up; what overflows from there waits for the next row. */
+    u128 s = (u128)t[i + LIMBS] + carry + top;
+    t[i + LIMBS] = (u64)s;
+    top = (u64)(s >> 64);
   }
   final_subtract(z, t + LIMBS, top, p);
 }
