@@ -1,0 +1,62 @@
+package org.healthhub.crypto.groupsig.spk;
+
+import org.healthhub.crypto.mcl.Fr;
+import org.healthhub.crypto.mcl.G1;
+import org.healthhub.crypto.mcl.G2;
+
+/** A G1 or a G2 element, for representation proofs whose statements mix both (klap20). */
+public sealed interface Point {
+  Point mul(Fr k);
+
+  Point add(Point other);
+
+  byte[] toBytes();
+
+  static Point of(G1 value) {
+    return new OfG1(value);
+  }
+
+  static Point of(G2 value) {
+    return new OfG2(value);
+  }
+
+  record OfG1(G1 value) implements Point {
+    @Override
+    public Point mul(Fr k) {
+      return new OfG1(value.mul(k));
+    }
+
+    @Override
+    public Point add(Point other) {
+      if (other instanceof OfG1 g1) {
+        return new OfG1(value.add(g1.value));
+      }
+      throw new IllegalArgumentException("cannot add a G2 element to a G1 element");
+    }
+
+    @Override
+    public byte[] toBytes() {
+      return value.toBytes();
+    }
+  }
+
+  record OfG2(G2 value) implements Point {
+    @Override
+    public Point mul(Fr k) {
+      return new OfG2(value.mul(k));
+    }
+
+    @Override
+    public Point add(Point other) {
+      if (other instanceof OfG2 g2) {
+        return new OfG2(value.add(g2.value));
+      }
+      throw new IllegalArgumentException("cannot add a G1 element to a G2 element");
+    }
+
+    @Override
+    public byte[] toBytes() {
+      return value.toBytes();
+    }
+  }
+}
