@@ -79,14 +79,20 @@ smoke_vectors() {
   [ -f "$VECTORS" ] || fail "$VECTORS is missing (the shared vectors live beside the checkout)"
   node -e '
     const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    const abc = d.hash.find((h) => h.msg_hex === "616263");
     const lines = {
       g1_decimal: d.generators.g1_decimal_setStr_mode10.replace(/ /g, "_"),
       g2_decimal: d.generators.g2_decimal_setStr_mode10.replace(/ /g, "_"),
       g1: d.generators.g1, g2: d.generators.g2,
-      e_g1_g2: d.pairing.e_g1_g2, e_2g1_3g2: d.pairing.e_2g1_3g2,
-      fr_hash_abc: abc.Fr_setHashOf, g1_hash_abc: abc.G1_hashAndMapTo, g2_hash_abc: abc.G2_hashAndMapTo,
+      g1_times_2: d.generators.g1_times_2, g2_times_2: d.generators.g2_times_2,
+      e_g1_g2: d.pairing.e_g1_g2, e_2g1_3g2: d.pairing.e_2g1_3g2, e_g1_g2_pow_inv3: d.pairing.e_g1_g2_pow_inv3,
+      hashes: String(d.hash.length),
     };
+    d.hash.forEach((h, i) => {
+      lines["msg_" + i] = h.msg_hex || "-";
+      lines["fr_hash_" + i] = h.Fr_setHashOf;
+      lines["g1_hash_" + i] = h.G1_hashAndMapTo;
+      lines["g2_hash_" + i] = h.G2_hashAndMapTo;
+    });
     for (const [k, v] of Object.entries(lines)) console.log(k + " " + v);
   ' "$VECTORS"
 }
