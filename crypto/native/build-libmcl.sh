@@ -4,6 +4,7 @@
 #
 #   build-libmcl.sh OUT_DIR          put libmclbn384_256.so into OUT_DIR
 #   build-libmcl.sh --bench          print the speed of the library next to native mcl's
+#   build-libmcl.sh --crosscheck [N] compare the library with the plain translation on N random rounds
 #
 # patch-mcl-c.py then replaces the hot bigint leaf functions of the translation with native code
 # (mclfast.c), checked against the translated originals by fastcheck.c on every fresh build;
@@ -162,12 +163,26 @@ bench() {
   "$work/bench"
 }
 
+# The plain translation reproduces native mcl byte for byte: the patched library must agree with it.
+crosscheck() {
+  local fast plain work
+  fast="$(cached_library)"
+  plain="$(PLAIN=1 cached_library)"
+  work="$(mktemp -d)"
+  trap "rm -rf '$work'" EXIT
+  gcc -O2 -Wall -Werror -I"$HERE" "$HERE/crosscheck.c" -o "$work/crosscheck" -ldl
+  "$work/crosscheck" "$fast/$LIB" "$plain/$LIB" "${1:-200}"
+}
+
 case "${1:-}" in
   --bench)
     bench "$(cached_library)"
     ;;
+  --crosscheck)
+    crosscheck "${2:-}"
+    ;;
   "" | -*)
-    echo "usage: $0 OUT_DIR | --bench" >&2
+    echo "usage: $0 OUT_DIR | --bench | --crosscheck [ROUNDS]" >&2
     exit 2
     ;;
   *)

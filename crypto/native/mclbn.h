@@ -1,6 +1,6 @@
 /*
  * The part of herumi mcl's include/mcl/bn.h (MCLBN_FP_UNIT_SIZE 6, MCLBN_FR_UNIT_SIZE 4) that the
- * build's own C programs (smoke check, benchmark) call. mclshim.c exports the whole ABI.
+ * build's own C programs (smoke check, benchmark, cross-check) use. mclshim.c exports the whole ABI.
  */
 #ifndef HEALTHHUB_MCLBN_H
 #define HEALTHHUB_MCLBN_H
