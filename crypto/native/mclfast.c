@@ -40,10 +40,10 @@ static inline void store6(u8* p, const u64 v[LIMBS]) { store_n(p, v, LIMBS); }
 
 /* True when [a, a+na) and [b, b+nb) share bytes but do not start at the same address. */
 static inline int partly_overlap(u32 a, u32 na, u32 b, u32 nb) {
-  return a != b && a < b + nb && b < a + na;
+  return a != b && (u64)a < (u64)b + nb && (u64)b < (u64)a + na;
 }
 
-static inline int overlap(u32 a, u32 na, u32 b, u32 nb) { return a < b + nb && b < a + na; }
+static inline int overlap(u32 a, u32 na, u32 b, u32 nb) { return (u64)a < (u64)b + nb && (u64)b < (u64)a + na; }
 
 static inline int less_than(const u64* x, const u64* y, int n) {
   for (int i = n - 1; i >= 0; i--)
@@ -108,7 +108,7 @@ static u32 w2c_f88(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y) {
 }
 
 /* ---- f106: z[24] = x[12] * y[12] ---- */
-/* Column by column into a three-word accumulator: the operands stay in registers, nothing spills. */
+/* Column by column into a three-word accumulator, instead of rewriting a 12-word array row after row. */
 static inline void accumulate(u64* c0, u64* c1, u64* c2, u64 x, u64 y) {
   u128 product = (u128)x * y;
   unsigned char carry = _addcarry_u64(0, *c0, (u64)product, (unsigned long long*)c0);
