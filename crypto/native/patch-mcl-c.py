@@ -8,9 +8,9 @@ any other input), and only in guard-page mode, where the linear memory never mov
 - every function reads the memory base once into a local, instead of after every store
   (stores through u8* may alias the instance, so the compiler reloads it);
 - loads lose wasm2c's empty asm barrier, which exists to keep dead loads trapping;
-- the hot 32-bit-limb bigint leaf functions become calls into native 64-bit-limb code on the
-  same memory layout (mclfast.c), each kept beside its translated original so that
-  fastcheck.c can compare the two on random inputs.
+- the hot 32-bit-limb bigint leaf functions, and the Fp2 double-width multiply and square built
+  on them, become native 64-bit-limb code on the same memory layout (mclfast.c), each kept
+  beside its translated original (renamed *_wasm) so that fastcheck.c can compare the two.
 """
 import hashlib
 import re
