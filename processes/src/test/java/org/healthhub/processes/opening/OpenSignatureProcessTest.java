@@ -43,6 +43,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.operaton.bpm.engine.ExternalTaskService;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.IdentityService;
@@ -162,32 +164,27 @@ class OpenSignatureProcessTest {
     assertThat(report.reason()).contains("does not verify");
   }
 
-  @Test
-  void dispute_gmRejects_endsRejectedWithNothingOpenedOrPosted() throws Exception {
+  @ParameterizedTest(name = "{4} rejects")
+  @CsvSource({
+      "UserTask_GmApproval, alice, UserTask_RmApproval, carol, gm",
+      "UserTask_RmApproval, carol, UserTask_GmApproval, alice, rm"})
+  void dispute_managerRejects_endsRejectedWithNothingOpenedOrPosted(String rejectingTask, String rejecter,
+      String approvingTask, String approver, String role) throws Exception {
     byte[] root = TestBytes.random32();
     Dispute dispute = dispute(root, group.sign(root));
 
-    approve("UserTask_RmApproval", "carol", dispute.instance);
-    reject("UserTask_GmApproval", "alice", dispute.instance, Map.of("gmApproved", false,
-        "gmRejectionReason", "the buyer gave no reason to doubt the record"));
+    approve(approvingTask, approver, dispute.instance);
+    decide(rejectingTask, rejecter, dispute.instance, Map.of(role + "Approved", false,
+        role + "RejectionReason", "no court order and no reason to doubt the record"));
 
     assertThat(drain()).isZero();
     ProcessAssertions.assertThat(historyService, dispute.instance).hasEndedAt("EndEvent_OpeningRejected");
-    assertNothingOpened(dispute);
-  }
-
-  @Test
-  void dispute_rmRejects_endsRejectedWithNothingOpenedOrPosted() throws Exception {
-    byte[] root = TestBytes.random32();
-    Dispute dispute = dispute(root, group.sign(root));
-
-    approve("UserTask_GmApproval", "alice", dispute.instance);
-    reject("UserTask_RmApproval", "carol", dispute.instance, Map.of("rmApproved", false,
-        "rmRejectionReason", "no court order"));
-
-    assertThat(drain()).isZero();
-    ProcessAssertions.assertThat(historyService, dispute.instance).hasEndedAt("EndEvent_OpeningRejected");
-    assertNothingOpened(dispute);
+    OpeningView opening = chain.gateway(chain.admin).opening(dispute.purchaseId);
+    assertThat(opening.groupManagerApprovalEpoch()).isZero();
+    assertThat(opening.revocationManagerApprovalEpoch()).isZero();
+    assertThat(chain.gateway(chain.admin).purchase(dispute.purchaseId).state()).isEqualTo(PurchaseState.DISPUTED);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(dispute.instance.getId())
+        .variableNameLike("%PartialOpeningCid").count()).isZero();
   }
 
   @Test
@@ -274,10 +271,10 @@ class OpenSignatureProcessTest {
 
   private void approve(String taskKey, String user, ProcessInstance instance) {
     String prefix = taskKey.equals("UserTask_GmApproval") ? "gm" : "rm";
-    reject(taskKey, user, instance, Map.of(prefix + "Approved", true));
+    decide(taskKey, user, instance, Map.of(prefix + "Approved", true));
   }
 
-  private void reject(String taskKey, String user, ProcessInstance instance, Map<String, Object> decision) {
+  private void decide(String taskKey, String user, ProcessInstance instance, Map<String, Object> decision) {
     Task task = task(instance, taskKey);
     identityService.setAuthenticatedUserId(user);
     try {
@@ -298,15 +295,6 @@ class OpenSignatureProcessTest {
   private String variable(ProcessInstance instance, String name) {
     return (String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
         .variableName(name).singleResult().getValue();
-  }
-
-  private void assertNothingOpened(Dispute dispute) throws Exception {
-    OpeningView opening = chain.gateway(chain.admin).opening(dispute.purchaseId);
-    assertThat(opening.groupManagerApprovalEpoch()).isZero();
-    assertThat(opening.revocationManagerApprovalEpoch()).isZero();
-    assertThat(chain.gateway(chain.admin).purchase(dispute.purchaseId).state()).isEqualTo(PurchaseState.DISPUTED);
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(dispute.instance.getId())
-        .variableNameLike("%PartialOpeningCid").count()).isZero();
   }
 
   private static int drain() {

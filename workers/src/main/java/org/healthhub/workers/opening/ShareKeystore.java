@@ -16,8 +16,6 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.opening.ManagerRole;
 import org.healthhub.crypto.groupsig.opening.OpeningShare;
@@ -55,7 +53,7 @@ public final class ShareKeystore {
     kdf.put("salt", JsonBytes.encode(salt));
     json.put("nonce", JsonBytes.encode(nonce));
     byte[] plaintext = share.toBase64().getBytes(StandardCharsets.US_ASCII);
-    byte[] key = deriveKey(passphrase, salt, cost);
+    byte[] key = cost.deriveKey(passphrase, salt);
     try {
       json.put("ciphertext", JsonBytes.encode(aes(Cipher.ENCRYPT_MODE, key, nonce, json).doFinal(plaintext)));
     } finally {
@@ -94,17 +92,12 @@ public final class ShareKeystore {
           + json.path("scheme").asText() + ", not the " + role.label() + " share of " + scheme);
     }
     JsonNode kdf = json.get("kdf");
-    Argon2idParameters cost;
-    try {
-      cost = new Argon2idParameters(
-          kdf.path("memoryKiB").asInt(), kdf.path("iterations").asInt(), kdf.path("parallelism").asInt());
-    } catch (IllegalArgumentException e) {
-      throw new MalformedInputException("share keystore KDF parameters: " + e.getMessage());
-    }
+    Argon2idParameters cost = Argon2idParameters.fromFile(
+        kdf.path("memoryKiB").asInt(), kdf.path("iterations").asInt(), kdf.path("parallelism").asInt());
     byte[] salt = JsonBytes.decode(kdf.get("salt"), "share keystore salt", 16);
     byte[] nonce = JsonBytes.decode(json.get("nonce"), "share keystore nonce", 12);
     byte[] ciphertext = JsonBytes.decode(json.remove("ciphertext"), "share keystore ciphertext");
-    byte[] key = deriveKey(passphrase, salt, cost);
+    byte[] key = cost.deriveKey(passphrase, salt);
     byte[] plaintext;
     try {
       plaintext = aes(Cipher.DECRYPT_MODE, key, nonce, json).doFinal(ciphertext);
@@ -130,20 +123,6 @@ public final class ShareKeystore {
     // The header as RFC 8785 JSON: re-spacing the file does not break it, any edit does.
     aes.updateAAD(CanonicalJson.canonicalize(header).getBytes(StandardCharsets.UTF_8));
     return aes;
-  }
-
-  private static byte[] deriveKey(char[] passphrase, byte[] salt, Argon2idParameters cost) {
-    Argon2BytesGenerator argon2 = new Argon2BytesGenerator();
-    argon2.init(new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-        .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-        .withMemoryAsKB(cost.memoryKiB())
-        .withIterations(cost.iterations())
-        .withParallelism(cost.parallelism())
-        .withSalt(salt)
-        .build());
-    byte[] key = new byte[32];
-    argon2.generateBytes(passphrase, key);
-    return key;
   }
 
   private static byte[] random(int length) {
