@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -118,12 +119,11 @@ class OpenSignatureProcessTest {
   @Test
   void dispute_bothApprove_signerIdentifiedAndPaidOnChain() throws Exception {
     byte[] root = TestBytes.random32();
-    Dispute dispute = dispute(root, group.sign(root));
+    GroupSignature signature = group.sign(root);
+    Dispute dispute = dispute(root, signature);
 
-    approve("UserTask_GmApproval", "alice", dispute.instance);
-    approve("UserTask_RmApproval", "carol", dispute.instance);
+    bothManagersApprove(dispute.instance);
 
-    assertThat(drain()).isEqualTo(3);
     ProcessAssertions.assertThat(historyService, dispute.instance).hasEndedAt("EndEvent_SignatureValid")
         .hasVariable("openingVerdictStatus", "VALID");
     assertThat(chain.gateway(chain.admin).purchase(dispute.purchaseId).state()).isEqualTo(PurchaseState.SETTLED);
@@ -137,7 +137,7 @@ class OpenSignatureProcessTest {
         ManagerRole.REVOCATION_MANAGER, rmKey);
     assertThat(report.valid()).isTrue();
     assertThat(report.memberId()).contains(group.doctorMemberId);
-    DualControlOpener.verify(group.scheme, OpeningResult.fromBase64(report.result().orElseThrow()), dispute.signature,
+    DualControlOpener.verify(group.scheme, OpeningResult.fromBase64(report.result().orElseThrow()), signature,
         group.setup.groupKey(), group.setup.keys().commitments());
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(dispute.instance.getId()).list())
         .noneMatch(v -> String.valueOf(v.getValue()).contains(group.doctorMemberId));
@@ -150,10 +150,8 @@ class OpenSignatureProcessTest {
     Dispute dispute = dispute(root, group.sign(TestBytes.random32()));
     BigInteger buyerCredits = chain.gateway(chain.admin).credits(chain.buyer.getAddress());
 
-    approve("UserTask_GmApproval", "alice", dispute.instance);
-    approve("UserTask_RmApproval", "carol", dispute.instance);
+    bothManagersApprove(dispute.instance);
 
-    assertThat(drain()).isEqualTo(3);
     ProcessAssertions.assertThat(historyService, dispute.instance).hasEndedAt("EndEvent_SignatureInvalid")
         .hasVariable("openingVerdictStatus", "INVALID");
     assertThat(chain.gateway(chain.admin).purchase(dispute.purchaseId).state()).isEqualTo(PurchaseState.REFUNDED);
@@ -162,6 +160,22 @@ class OpenSignatureProcessTest {
         ManagerRole.GROUP_MANAGER, gmKey);
     assertThat(report.valid()).isFalse();
     assertThat(report.reason()).contains("does not verify");
+  }
+
+  @Test
+  void dispute_malformedSignature_verdictInvalidAndRefundedWithoutOpening() throws Exception {
+    Dispute dispute = dispute(TestBytes.random32(), "not a group signature".getBytes(StandardCharsets.US_ASCII));
+
+    bothManagersApprove(dispute.instance);
+
+    ProcessAssertions.assertThat(historyService, dispute.instance).hasEndedAt("EndEvent_SignatureInvalid")
+        .hasVariable("gmPartialOpeningStatus", "SIGNATURE_MALFORMED")
+        .hasVariable("rmPartialOpeningStatus", "SIGNATURE_MALFORMED");
+    assertThat(chain.gateway(chain.admin).purchase(dispute.purchaseId).state()).isEqualTo(PurchaseState.REFUNDED);
+    OpeningReport report = OpeningReport.read(store, variable(dispute.instance, "openingResultCid"), dispute.digest,
+        ManagerRole.REVOCATION_MANAGER, rmKey);
+    assertThat(report.reason()).startsWith("the signature is malformed");
+    assertThat(report.memberId()).isEmpty();
   }
 
   @ParameterizedTest(name = "{4} rejects")
@@ -212,7 +226,7 @@ class OpenSignatureProcessTest {
   void gmRequest_requesterApprovesOwnRequest_refusedThenOthersOpenIt() throws Exception {
     byte[] root = TestBytes.random32();
     GroupSignature signature = group.sign(root);
-    Map<String, Object> variables = signatureVariables(root, signature);
+    Map<String, Object> variables = signatureVariables(root, OpeningGroupFixture.exported(signature));
     variables.put("openingReason", "a court order names this record");
     identityService.setAuthenticatedUserId("alice");
     ProcessInstance instance;
@@ -231,14 +245,18 @@ class OpenSignatureProcessTest {
     ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_SignatureValid")
         .hasVariable("openingRequester", "alice").hasVariable("gmApproverId", "bob");
     OpeningReport report = OpeningReport.read(store, variable(instance, "openingResultCid"),
-        OpeningGroupFixture.digestOf(signature), ManagerRole.GROUP_MANAGER, gmKey);
+        OpeningGroupFixture.digestOf(OpeningGroupFixture.exported(signature)), ManagerRole.GROUP_MANAGER, gmKey);
     assertThat(report.memberId()).contains(group.doctorMemberId);
   }
 
-  private record Dispute(ProcessInstance instance, byte[] purchaseId, GroupSignature signature, String digest) {}
+  private record Dispute(ProcessInstance instance, byte[] purchaseId, String digest) {}
 
   /** A delivered purchase disputed on chain by the buyer, and the flow the purchase flow would start for it. */
   private Dispute dispute(byte[] root, GroupSignature signature) throws Exception {
+    return dispute(root, OpeningGroupFixture.exported(signature));
+  }
+
+  private Dispute dispute(byte[] root, byte[] exportedSignature) throws Exception {
     byte[] salt = TestBytes.random32();
     long now = chain.anvil.now();
     var buyer = chain.gateway(chain.buyer);
@@ -248,25 +266,31 @@ class OpenSignatureProcessTest {
     hospital.replyPurchase(purchaseId, 2_000);
     hospital.deliverPurchase(purchaseId, TestBytes.random32(),
         chain.patients.stream().map(p -> p.getAddress()).toList());
-    String digest = OpeningGroupFixture.digestOf(signature);
+    String digest = OpeningGroupFixture.digestOf(exportedSignature);
     buyer.disputeDelivery(purchaseId, HexFormat.of().parseHex(digest));
 
-    Map<String, Object> variables = signatureVariables(root, signature);
+    Map<String, Object> variables = signatureVariables(root, exportedSignature);
     variables.put("purchaseId", "0x" + HexFormat.of().formatHex(purchaseId));
     variables.put("openingRequester", "bea");
     ProcessInstance instance = runtimeService.createMessageCorrelation("signature-disputed")
         .setVariables(variables).correlateStartMessage();
-    return new Dispute(instance, purchaseId, signature, digest);
+    return new Dispute(instance, purchaseId, digest);
   }
 
-  private Map<String, Object> signatureVariables(byte[] root, GroupSignature signature) throws Exception {
+  private Map<String, Object> signatureVariables(byte[] root, byte[] exportedSignature) throws Exception {
     Map<String, Object> variables = new HashMap<>();
     variables.put("hospitalGroupId", OpeningGroupFixture.GROUP_ID);
-    variables.put("signatureCid",
-        store.put(new ByteArrayInputStream(OpeningGroupFixture.exported(signature))).cid().toString());
-    variables.put("signatureDigest", OpeningGroupFixture.digestOf(signature));
+    variables.put("signatureCid", store.put(new ByteArrayInputStream(exportedSignature)).cid().toString());
+    variables.put("signatureDigest", OpeningGroupFixture.digestOf(exportedSignature));
     variables.put("signedRoot", HexFormat.of().formatHex(root));
     return variables;
+  }
+
+  /** alice (GM) and carol (RM) approve; the three workers run. */
+  private void bothManagersApprove(ProcessInstance instance) {
+    approve("UserTask_GmApproval", "alice", instance);
+    approve("UserTask_RmApproval", "carol", instance);
+    assertThat(drain()).isEqualTo(3);
   }
 
   private void approve(String taskKey, String user, ProcessInstance instance) {

@@ -55,7 +55,7 @@ final class OpeningGroupFixture {
     return signature.toBase64().getBytes(StandardCharsets.US_ASCII);
   }
 
-  static String digestOf(GroupSignature signature) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(exported(signature)));
+  static String digestOf(byte[] exportedSignature) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(exportedSignature));
   }
 }

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.healthhub.chain.DataHubGateway;
+import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.GroupSignature;
 import org.healthhub.crypto.groupsig.InvalidSignatureException;
 import org.healthhub.crypto.groupsig.SignerNotFoundException;
@@ -30,7 +31,8 @@ import org.healthhub.workers.TaskOutcome;
  * chain (disputes only; the contract then pays or refunds). Runs as the Group Manager: the contract
  * takes the verdict from the GM's account, and the GM's X25519 key opens the sealed partials.
  *
- * <p>Valid means: the group signature verifies on the signed root and a listed member made it.
+ * <p>Valid means: the group signature verifies on the signed root and a listed member made it. A
+ * malformed signature is invalid without any opening (both approvals are on chain all the same).
  * A proof that does not hold is not a verdict but a fault (a manager's worker misbehaved): it
  * fails the task, retries end in an incident for a person to look at.
  */
@@ -62,13 +64,11 @@ public final class CombineOpeningHandler implements TaskHandler {
     return TaskOutcome.complete(results.once(task.resultKey("combine"), () -> {
       String groupId = task.requireString(OpeningVariables.GROUP_ID);
       OpeningGroup group = groups.group(groupId);
-      GroupSignature signature = DisputedSignature.fetch(task, store, group.scheme(), chain);
-      PartialOpening gm = partial(task, ManagerRole.GROUP_MANAGER);
-      PartialOpening rm = partial(task, ManagerRole.REVOCATION_MANAGER);
-      OpeningReport report = judge(task, groupId, group, signature, gm, rm);
+      DisputedSignature disputed = DisputedSignature.fetch(task, store, chain);
+      OpeningReport report = judge(task, groupId, group, disputed);
       byte[] document = report.toCanonicalJson();
       byte[] commitment = MessageDigest.getInstance("SHA-256").digest(document);
-      byte[] sealed = ManagersBox.seal(document, managers, OpeningReport.sealingContext(gm.signatureDigest()));
+      byte[] sealed = ManagersBox.seal(document, managers, OpeningReport.sealingContext(report.signatureDigest()));
       Map<String, Object> variables = new HashMap<>();
       variables.put(OpeningVariables.RESULT_CID, store.put(new ByteArrayInputStream(sealed)).cid().toString());
       variables.put(OpeningVariables.RESULT_DIGEST, HexFormat.of().formatHex(commitment));
@@ -82,8 +82,17 @@ public final class CombineOpeningHandler implements TaskHandler {
     }));
   }
 
-  private OpeningReport judge(TaskInput task, String groupId, OpeningGroup group, GroupSignature signature,
-      PartialOpening gm, PartialOpening rm) throws Exception {
+  private OpeningReport judge(TaskInput task, String groupId, OpeningGroup group, DisputedSignature disputed)
+      throws Exception {
+    GroupSignature signature;
+    try {
+      signature = disputed.parse(group.scheme());
+    } catch (MalformedInputException e) {
+      return new OpeningReport(OpeningVariables.signatureDigestHex(task), false,
+          "the signature is malformed: " + e.getMessage(), Optional.empty(), Optional.empty());
+    }
+    PartialOpening gm = partial(task, ManagerRole.GROUP_MANAGER);
+    PartialOpening rm = partial(task, ManagerRole.REVOCATION_MANAGER);
     byte[] root = OpeningVariables.hex32(task.requireString(OpeningVariables.SIGNED_ROOT), OpeningVariables.SIGNED_ROOT);
     boolean genuine;
     try {

@@ -22,6 +22,10 @@ final class OpeningVariables {
     return roleLabel + "PartialOpeningCid";
   }
 
+  static String partialStatus(String roleLabel) {
+    return roleLabel + "PartialOpeningStatus";
+  }
+
   static String approvalTx(String roleLabel) {
     return roleLabel + "ApprovalTxHash";
   }

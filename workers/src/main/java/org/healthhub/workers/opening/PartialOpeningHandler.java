@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.healthhub.chain.DataHubGateway;
+import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.GroupSignature;
 import org.healthhub.crypto.groupsig.opening.DualControlOpener;
 import org.healthhub.crypto.groupsig.opening.ManagerRole;
@@ -26,6 +27,8 @@ import org.healthhub.workers.TaskOutcome;
  * with its proof and stores it sealed to both managers. Holds nothing of the other manager's.
  */
 public final class PartialOpeningHandler implements TaskHandler {
+  static final String OPENED = "OPENED";
+  static final String SIGNATURE_MALFORMED = "SIGNATURE_MALFORMED";
 
   /** Where this manager's share lives and what opens it; the passphrase comes from configuration. */
   public record ShareSource(Path keystore, char[] passphrase) {
@@ -63,12 +66,20 @@ public final class PartialOpeningHandler implements TaskHandler {
   public TaskOutcome handle(TaskInput task) throws Exception {
     return TaskOutcome.complete(results.once(task.resultKey(role.label()), () -> {
       OpeningGroup group = groups.group(task.requireString(OpeningVariables.GROUP_ID));
-      GroupSignature signature = DisputedSignature.fetch(task, store, group.scheme(), chain);
+      DisputedSignature disputed = DisputedSignature.fetch(task, store, chain);
       Map<String, Object> variables = new HashMap<>();
       Optional<byte[]> purchase = OpeningVariables.purchaseId(task);
       if (purchase.isPresent()) {
         chain.approveOpening(purchase.get()).receipt()
             .ifPresent(receipt -> variables.put(OpeningVariables.approvalTx(role.label()), receipt.getTransactionHash()));
+      }
+      GroupSignature signature;
+      try {
+        signature = disputed.parse(group.scheme());
+      } catch (MalformedInputException e) {
+        // Nothing to open; the approval stands so the combiner can still settle the dispute as invalid.
+        variables.put(OpeningVariables.partialStatus(role.label()), SIGNATURE_MALFORMED);
+        return variables;
       }
       OpeningShare share = ShareKeystore.read(shareSource.keystore(), shareSource.passphrase(),
           group.scheme().descriptor().name(), role);
@@ -77,6 +88,7 @@ public final class PartialOpeningHandler implements TaskHandler {
       byte[] sealed = ManagersBox.seal(partial.toBase64().getBytes(StandardCharsets.US_ASCII), managers,
           sealingContext(role, partial.signatureDigest()));
       variables.put(OpeningVariables.partialCid(role.label()), store.put(new ByteArrayInputStream(sealed)).cid().toString());
+      variables.put(OpeningVariables.partialStatus(role.label()), OPENED);
       return variables;
     }));
   }
