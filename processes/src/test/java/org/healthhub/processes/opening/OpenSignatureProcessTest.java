@@ -30,11 +30,14 @@ import org.healthhub.storage.EmbeddedBlobStore;
 import org.healthhub.workers.HandlerResults;
 import org.healthhub.workers.RetryPolicy;
 import org.healthhub.workers.Subscriptions;
+import org.healthhub.workers.TaskInput;
+import org.healthhub.workers.TaskOutcome;
 import org.healthhub.workers.TaskRunner;
 import org.healthhub.workers.Topics;
 import org.healthhub.workers.launch.ExternalTaskPoller;
 import org.healthhub.workers.opening.CombineOpeningHandler;
 import org.healthhub.workers.opening.ManagerKeys;
+import org.healthhub.workers.opening.OpeningGroups;
 import org.healthhub.workers.opening.OpeningReport;
 import org.healthhub.workers.opening.PartialOpeningHandler;
 import org.healthhub.workers.opening.PartialOpeningHandler.ShareSource;
@@ -81,6 +84,8 @@ class OpenSignatureProcessTest {
   private static X25519KeyPair rmKey;
   private static BlobStore store;
   private static ExternalTaskPoller poller;
+  private static OpeningGroups groups;
+  private static ManagerKeys managers;
 
   RuntimeService runtimeService;
   TaskService taskService;
@@ -99,9 +104,9 @@ class OpenSignatureProcessTest {
     Path rmShare = dataDir.resolve("rm-share.json");
     ShareKeystore.write(gmShare, group.setup.keys().groupManagerShare(), GM_PASSPHRASE, CHEAP);
     ShareKeystore.write(rmShare, group.setup.keys().revocationManagerShare(), RM_PASSPHRASE, CHEAP);
-    ManagerKeys managers = new ManagerKeys(gmKey.publicKey(), rmKey.publicKey());
+    managers = new ManagerKeys(gmKey.publicKey(), rmKey.publicKey());
     HandlerResults results = new HandlerResults(dataDir.resolve("results"));
-    var groups = (org.healthhub.workers.opening.OpeningGroups) id -> group.group;
+    groups = id -> group.group;
     Subscriptions subscriptions = Subscriptions.builder()
         .subscribe(Topics.OPENING_PARTIAL_GM, new PartialOpeningHandler(ManagerRole.GROUP_MANAGER,
             new ShareSource(gmShare, GM_PASSPHRASE), chain.gateway(chain.groupManager), store, groups, managers, results))
@@ -141,6 +146,28 @@ class OpenSignatureProcessTest {
         group.setup.groupKey(), group.setup.keys().commitments());
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(dispute.instance.getId()).list())
         .noneMatch(v -> String.valueOf(v.getValue()).contains(group.doctorMemberId));
+  }
+
+  @Test
+  void combine_rerunAfterItsResultWasLost_sameCommitmentAndNothingSentTwice() throws Exception {
+    byte[] root = TestBytes.random32();
+    Dispute dispute = dispute(root, group.sign(root));
+    bothManagersApprove(dispute.instance);
+    Map<String, Object> variables = new HashMap<>();
+    historyService.createHistoricVariableInstanceQuery().processInstanceId(dispute.instance.getId()).list()
+        .forEach(v -> variables.put(v.getName(), v.getValue()));
+
+    // A fresh results folder: the worker crashed after posting the verdict, before recording it.
+    CombineOpeningHandler rerun = new CombineOpeningHandler(gmKey, chain.gateway(chain.groupManager), store, groups,
+        OpeningGroupFixture.SIGNED_TEXTS, managers, new HandlerResults(dataDir.resolve("results-after-crash")));
+    TaskOutcome outcome = rerun.handle(new TaskInput(Topics.OPENING_COMBINE, null, dispute.instance.getId(),
+        "ServiceTask_CombineOpening", variables, 0));
+
+    assertThat(outcome).isInstanceOfSatisfying(TaskOutcome.Completed.class, completed -> {
+      assertThat(completed.variables()).containsEntry("openingResultDigest", variables.get("openingResultDigest"));
+      assertThat(completed.variables()).doesNotContainKey("verdictTxHash");
+    });
+    assertThat(chain.gateway(chain.admin).purchase(dispute.purchaseId).state()).isEqualTo(PurchaseState.SETTLED);
   }
 
   @Test
@@ -228,13 +255,7 @@ class OpenSignatureProcessTest {
     GroupSignature signature = group.sign(root);
     Map<String, Object> variables = signatureVariables(root, OpeningGroupFixture.exported(signature));
     variables.put("openingReason", "a court order names this record");
-    identityService.setAuthenticatedUserId("alice");
-    ProcessInstance instance;
-    try {
-      instance = runtimeService.startProcessInstanceByKey("open-signature", variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    ProcessInstance instance = startAs("alice", variables);
 
     assertThatThrownBy(() -> approve("UserTask_GmApproval", "alice", instance))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("asked for this opening");
@@ -247,6 +268,28 @@ class OpenSignatureProcessTest {
     OpeningReport report = OpeningReport.read(store, variable(instance, "openingResultCid"),
         OpeningGroupFixture.digestOf(OpeningGroupFixture.exported(signature)), ManagerRole.GROUP_MANAGER, gmKey);
     assertThat(report.memberId()).contains(group.doctorMemberId);
+  }
+
+  @Test
+  void gmRequest_byNonManagerOrWithoutReason_refused() throws Exception {
+    byte[] root = TestBytes.random32();
+    Map<String, Object> variables = signatureVariables(root, OpeningGroupFixture.exported(group.sign(root)));
+    variables.put("openingReason", "curiosity");
+
+    assertThatThrownBy(() -> startAs("carol", variables))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("carol is not a Group Manager");
+    variables.remove("openingReason");
+    assertThatThrownBy(() -> startAs("alice", variables))
+        .isInstanceOf(ProcessEngineException.class).hasMessageContaining("needs an 'openingReason'");
+  }
+
+  private ProcessInstance startAs(String user, Map<String, Object> variables) {
+    identityService.setAuthenticatedUserId(user);
+    try {
+      return runtimeService.startProcessInstanceByKey("open-signature", variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   private record Dispute(ProcessInstance instance, byte[] purchaseId, String digest) {}

@@ -32,8 +32,8 @@ class OpeningResultControllerTest {
     engine = OpeningTestEngine.inMemory();
     OpeningTestEngine.createManagers();
     engine.getRepositoryService().createDeployment().addClasspathResource("bpmn/open-signature.bpmn").deploy();
-    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("open-signature",
-        Map.of("openingRequester", "bea", "signatureDigest", DIGEST));
+    ProcessInstance instance = engine.getRuntimeService().createMessageCorrelation("signature-disputed")
+        .setVariables(Map.of("openingRequester", "bea", "signatureDigest", DIGEST)).correlateStartMessage();
     engine.getRuntimeService().setVariable(instance.getId(), "openingResultCid", CID);
     withResult = instance.getId();
   }
