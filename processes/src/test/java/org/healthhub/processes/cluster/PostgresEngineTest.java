@@ -2,7 +2,6 @@ package org.healthhub.processes.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.healthhub.processes.EngineApp;
 import org.healthhub.processes.ProcessAssertions;
 import org.junit.jupiter.api.Test;
@@ -39,10 +38,7 @@ class PostgresEngineTest {
 
   @Test
   void enrolDoctor_onPostgres_runsToTheEnd() throws Exception {
-    String instance = EngineApp.requestEnrolment(identityService, runtimeService, "doctor", "st-paul");
-    taskService.complete(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId(),
-        Map.of("approved", true));
-    EngineApp.awaitEnd(historyService, instance);
+    String instance = EngineApp.enrolApproved(identityService, runtimeService, taskService, historyService, "doctor", "st-paul");
 
     ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_DoctorEnrolled");
     assertThat(POSTGRES.count("SELECT count(*) FROM act_hi_procinst WHERE end_act_id_ = 'EndEvent_DoctorEnrolled'"))

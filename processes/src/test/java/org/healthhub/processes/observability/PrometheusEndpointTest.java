@@ -2,7 +2,6 @@ package org.healthhub.processes.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.healthhub.processes.EngineApp;
 import org.healthhub.workers.Topics;
 import org.junit.jupiter.api.Test;
@@ -38,10 +37,7 @@ class PrometheusEndpointTest {
 
   @Test
   void prometheus_afterEnrolment_servesHandlerAndFlowMeters() throws InterruptedException {
-    String instance = EngineApp.requestEnrolment(identityService, runtimeService, "doctor", "st-mary");
-    taskService.complete(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId(),
-        Map.of("approved", true));
-    EngineApp.awaitEnd(historyService, instance);
+    EngineApp.enrolApproved(identityService, runtimeService, taskService, historyService, "doctor", "st-mary");
 
     String scrape = rest.getForObject("/actuator/prometheus", String.class);
 
