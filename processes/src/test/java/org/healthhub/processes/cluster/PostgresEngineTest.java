@@ -29,6 +29,9 @@ class PostgresEngineTest {
     registry.add("HEALTHHUB_DB_URL", POSTGRES::jdbcUrl);
     registry.add("HEALTHHUB_DB_USER", POSTGRES::user);
     registry.add("HEALTHHUB_DB_PASSWORD", POSTGRES::password);
+    // The cached context closes at JVM exit, after the extension stopped the server: fail its last
+    // connection attempts fast instead of waiting Hikari's 30 s default until surefire kills the JVM.
+    registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
   }
 
   @Autowired RuntimeService runtimeService;
