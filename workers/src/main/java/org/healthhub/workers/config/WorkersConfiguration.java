@@ -1,5 +1,7 @@
 package org.healthhub.workers.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.healthhub.workers.HandlerResults;
@@ -13,6 +15,7 @@ import org.healthhub.workers.enrol.GroupMembership;
 import org.healthhub.workers.enrol.JoinStepHandler;
 import org.healthhub.workers.enrol.MembershipList;
 import org.healthhub.workers.launch.WorkerProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,8 +46,9 @@ public class WorkersConfiguration {
   }
 
   @Bean
-  TaskRunner taskRunner(WorkerProperties properties) {
-    return new TaskRunner(new RetryPolicy(properties.backoffs()));
+  TaskRunner taskRunner(WorkerProperties properties, ObjectProvider<MeterRegistry> meters) {
+    // The engine app has a registry (actuator); a standalone worker without one keeps its meters in memory.
+    return new TaskRunner(new RetryPolicy(properties.backoffs()), meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   @Bean
