@@ -8,6 +8,7 @@
  * overlap; otherwise the translated original runs. fastcheck.c compares each replacement with its
  * original on random operands.
  */
+#include <cpuid.h>
 #include <string.h>
 #include <x86intrin.h>
 
@@ -40,16 +41,11 @@ static inline void store6(u8* p, const u64 v[LIMBS]) { store_n(p, v, LIMBS); }
 
 /* True when [a, a+na) and [b, b+nb) share bytes but do not start at the same address. */
 static inline int partly_overlap(u32 a, u32 na, u32 b, u32 nb) {
-  return a != b && a < b + nb && b < a + na;
+  return a != b && (u64)a < (u64)b + nb && (u64)b < (u64)a + na;
 }
 
-static inline int overlap(u32 a, u32 na, u32 b, u32 nb) { return a < b + nb && b < a + na; }
+static inline int overlap(u32 a, u32 na, u32 b, u32 nb) { return (u64)a < (u64)b + nb && (u64)b < (u64)a + na; }
 
-static inline int less_than(const u64* x, const u64* y, int n) {
-  for (int i = n - 1; i >= 0; i--)
-    if (x[i] != y[i]) return x[i] < y[i];
-  return 0;
-}
 
 static inline u64 add_n(u64* z, const u64* x, const u64* y, int n) {
   unsigned char carry = 0;
@@ -63,11 +59,12 @@ static inline u64 sub_n(u64* z, const u64* x, const u64* y, int n) {
   return borrow;
 }
 
-/* -p^-1 mod 2^64 (p odd), by Newton's iteration: each step doubles the correct low bits. */
-static inline u64 montgomery_factor(u64 p0) {
-  u64 inv = p0;
-  for (int i = 0; i < 5; i++) inv *= 2 - p0 * inv;
-  return (u64)0 - inv;
+/* x < y as the borrow of x - y: no data-dependent branch for the (unpredictable) limb compare. */
+static inline int less_than(const u64* x, const u64* y, int n) {
+  unsigned char borrow = 0;
+  unsigned long long ignored;
+  _Pragma("GCC unroll 12") for (int i = 0; i < n; i++) borrow = _subborrow_u64(borrow, x[i], y[i], &ignored);
+  return borrow;
 }
 
 /*
@@ -76,14 +73,19 @@ static inline u64 montgomery_factor(u64 p0) {
  */
 static inline int spare_bits(const u64 p[LIMBS]) { return p[LIMBS - 1] >> 62 == 0; }
 
-/* mcl keeps -p^-1 mod 2^32 just below p; the native code only runs when it agrees with p. */
+/*
+ * mclBn keeps -p^-1 mod 2^32 just below p. One Newton step lifts it to -p^-1 mod 2^64; the native
+ * code only runs when the lifted value really inverts p (so the stored one agreed with p).
+ */
 static inline int montgomery_modulus(const u8* p, u64 modulus[LIMBS], u64* factor) {
   load6(modulus, p);
-  if ((modulus[0] & 1) == 0 || !spare_bits(modulus)) return 0;
+  if (!spare_bits(modulus)) return 0;
   u32 stored;
   memcpy(&stored, p - 4, 4);
-  *factor = montgomery_factor(modulus[0]);
-  return (u32)*factor == stored;
+  u64 inverse = (u64)(u32)(0u - stored);
+  inverse *= 2 - modulus[0] * inverse;
+  *factor = (u64)0 - inverse;
+  return modulus[0] * inverse == 1;
 }
 
 /* z = t mod p for t < 2p held in LIMBS words plus a top word. */
@@ -110,17 +112,86 @@ static u32 w2c_f88(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y) {
 }
 
 /* ---- f106: z[24] = x[12] * y[12] ---- */
-static inline void mul6(u64 z[2 * LIMBS], const u64 x[LIMBS], const u64 y[LIMBS]) {
-  memset(z, 0, 2 * FP_BYTES);
-  _Pragma("GCC unroll 6") for (int i = 0; i < LIMBS; i++) {
-    u64 carry = 0;
-    _Pragma("GCC unroll 6") for (int j = 0; j < LIMBS; j++) {
-      u128 s = (u128)x[j] * y[i] + z[i + j] + carry;
-      z[i + j] = (u64)s;
-      carry = (u64)(s >> 64);
-    }
-    z[i + LIMBS] = carry;
+/* Column by column into a three-word accumulator, instead of rewriting a 12-word array row after row. */
+static inline void accumulate(u64* c0, u64* c1, u64* c2, u64 x, u64 y) {
+  u128 product = (u128)x * y;
+  unsigned char carry = _addcarry_u64(0, *c0, (u64)product, (unsigned long long*)c0);
+  carry = _addcarry_u64(carry, *c1, (u64)(product >> 64), (unsigned long long*)c1);
+  *c2 += carry;
+}
+
+static inline void mul6_portable(u64 z[2 * LIMBS], const u64 x[LIMBS], const u64 y[LIMBS]) {
+  u64 c0 = 0, c1 = 0, c2 = 0;
+  _Pragma("GCC unroll 11") for (int k = 0; k < 2 * LIMBS - 1; k++) {
+    _Pragma("GCC unroll 6") for (int i = k < LIMBS ? 0 : k - LIMBS + 1; i <= k && i < LIMBS; i++)
+      accumulate(&c0, &c1, &c2, x[i], y[k - i]);
+    z[k] = c0;
+    c0 = c1;
+    c1 = c2;
+    c2 = 0;
   }
+  z[2 * LIMBS - 1] = c0;
+}
+
+
+/*
+ * BMI2/ADX: mulx leaves the flags alone, adcx and adox carry through CF and OF only, so the low
+ * and the high halves of a row's products go up two independent carry chains. Used when cpuid
+ * reports both extensions (use_adx, set when the library loads); fastcheck.c checks both paths.
+ */
+static int use_adx;
+
+__attribute__((constructor)) static void detect_adx(void) {
+  unsigned a, b, c, d;
+  use_adx = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & bit_BMI2) && (b & bit_ADX);
+}
+
+/* t[0..7) += x * m + carry * 2^384; returns what carries out of t[6] (0, 1 or 2). */
+static inline __attribute__((always_inline)) u64 row_adx(u64* t, const u64 x[LIMBS], u64 m, u64 carry) {
+  u64 lo, hi, zero;
+  __asm__(
+      "xorl %k[zero], %k[zero]\n\t"
+      "mulxq 0(%[x]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t0]\n\t"
+      "adoxq %[hi], %[t1]\n\t"
+      "mulxq 8(%[x]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t1]\n\t"
+      "adoxq %[hi], %[t2]\n\t"
+      "mulxq 16(%[x]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "adoxq %[hi], %[t3]\n\t"
+      "mulxq 24(%[x]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 32(%[x]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "mulxq 40(%[x]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t5]\n\t"
+      "adoxq %[hi], %[t6]\n\t"
+      "adcxq %[c], %[t6]\n\t"
+      "movl $0, %k[c]\n\t"
+      "adcxq %[zero], %[c]\n\t"
+      "adoxq %[zero], %[c]"
+      : [t0] "+&r"(t[0]), [t1] "+&r"(t[1]), [t2] "+&r"(t[2]), [t3] "+&r"(t[3]), [t4] "+&r"(t[4]),
+        [t5] "+&r"(t[5]), [t6] "+&r"(t[6]), [c] "+&r"(carry), [lo] "=&r"(lo), [hi] "=&r"(hi), [zero] "=&r"(zero)
+      : [x] "r"(x), "m"(*(const u64(*)[LIMBS])x), "d"(m)
+      : "cc");
+  return carry;
+}
+
+/* Row after row: t[i + 6] is still zero when row i starts, and nothing carries out of z. */
+static inline void mul6_adx(u64 z[2 * LIMBS], const u64 x[LIMBS], const u64 y[LIMBS]) {
+  u64 t[2 * LIMBS] = {0};
+  _Pragma("GCC unroll 6") for (int i = 0; i < LIMBS; i++) row_adx(t + i, x, y[i], 0);
+  _Pragma("GCC unroll 12") for (int i = 0; i < 2 * LIMBS; i++) z[i] = t[i];
+}
+
+static inline void mul6(u64 z[2 * LIMBS], const u64 x[LIMBS], const u64 y[LIMBS]) {
+  if (use_adx)
+    mul6_adx(z, x, y);
+  else
+    mul6_portable(z, x, y);
 }
 
 static void w2c_f106(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y) {
@@ -136,7 +207,7 @@ static void w2c_f106(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y) {
 }
 
 /* ---- f305: z = x * y / 2^384 mod p (Montgomery multiplication) ---- */
-static inline void mont6(u64 z[LIMBS], const u64 x[LIMBS], const u64 y[LIMBS], const u64 p[LIMBS], u64 factor) {
+static inline void mont6_portable(u64 z[LIMBS], const u64 x[LIMBS], const u64 y[LIMBS], const u64 p[LIMBS], u64 factor) {
   u64 t[LIMBS + 2] = {0};
   _Pragma("GCC unroll 6") for (int i = 0; i < LIMBS; i++) {
     u64 carry = 0;
@@ -163,6 +234,52 @@ static inline void mont6(u64 z[LIMBS], const u64 x[LIMBS], const u64 y[LIMBS], c
   final_subtract(z, t, t[LIMBS], p);
 }
 
+/* ---- f303: z = xy[24] / 2^384 mod p (Montgomery reduction), for xy < p * 2^384 ---- */
+static inline void redc6_portable(u64 z[LIMBS], const u64 xy[2 * LIMBS], const u64 p[LIMBS], u64 factor) {
+  u64 t[2 * LIMBS];
+  u64 top = 0;
+  memcpy(t, xy, 2 * FP_BYTES);
+  _Pragma("GCC unroll 6") for (int i = 0; i < LIMBS; i++) {
+    u64 m = t[i] * factor, carry = 0;
+    _Pragma("GCC unroll 6") for (int j = 0; j < LIMBS; j++) {
+      u128 s = (u128)m * p[j] + t[i + j] + carry;
+      t[i + j] = (u64)s;
+      carry = (u64)(s >> 64);
+    }
+    /* The row's carry lands one word up; what overflows from there waits for the next row. */
+    u128 s = (u128)t[i + LIMBS] + carry + top;
+    t[i + LIMBS] = (u64)s;
+    top = (u64)(s >> 64);
+  }
+  final_subtract(z, t + LIMBS, top, p);
+}
+
+/* As redc6_portable; the carry out of row i's top word rides into row i + 1's. */
+static inline void redc6_adx(u64 z[LIMBS], const u64 xy[2 * LIMBS], const u64 p[LIMBS], u64 factor) {
+  u64 t[2 * LIMBS], top = 0;
+  _Pragma("GCC unroll 12") for (int i = 0; i < 2 * LIMBS; i++) t[i] = xy[i];
+  _Pragma("GCC unroll 6") for (int i = 0; i < LIMBS; i++) top = row_adx(t + i, p, t[i] * factor, top);
+  final_subtract(z, t + LIMBS, top, p);
+}
+
+static inline void redc6(u64 z[LIMBS], const u64 xy[2 * LIMBS], const u64 p[LIMBS], u64 factor) {
+  if (use_adx)
+    redc6_adx(z, xy, p, factor);
+  else
+    redc6_portable(z, xy, p, factor);
+}
+
+/* For reduced x and y the result is unique, so the product followed by the reduction gives it too. */
+static inline void mont6(u64 z[LIMBS], const u64 x[LIMBS], const u64 y[LIMBS], const u64 p[LIMBS], u64 factor) {
+  if (use_adx) {
+    u64 xy[2 * LIMBS];
+    mul6_adx(xy, x, y);
+    redc6_adx(z, xy, p, factor);
+  } else {
+    mont6_portable(z, x, y, p, factor);
+  }
+}
+
 /* Each replacement with a data-dependent domain: returns 0, having written nothing, outside it. */
 static inline int native_f305(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u32 p) {
   u64 xv[LIMBS], yv[LIMBS], pv[LIMBS], zv[LIMBS], factor;
@@ -179,28 +296,6 @@ static inline int native_f305(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u
 
 static void w2c_f305(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u32 p) {
   if (!native_f305(instance, z, x, y, p)) w2c_f305_wasm(instance, z, x, y, p);
-}
-
-/* ---- f303: z = xy[24] / 2^384 mod p (Montgomery reduction), for xy < p * 2^384 ---- */
-static inline void redc6(u64 z[LIMBS], const u64 xy[2 * LIMBS], const u64 p[LIMBS], u64 factor) {
-  u64 t[2 * LIMBS];
-  u64 top = 0;
-  memcpy(t, xy, 2 * FP_BYTES);
-  _Pragma("GCC unroll 6") for (int i = 0; i < LIMBS; i++) {
-    u64 m = t[i] * factor, carry = 0;
-    _Pragma("GCC unroll 6") for (int j = 0; j < LIMBS; j++) {
-      u128 s = (u128)m * p[j] + t[i + j] + carry;
-      t[i + j] = (u64)s;
-      carry = (u64)(s >> 64);
-    }
-    for (int k = i + LIMBS; k < 2 * LIMBS && carry; k++) {
-      u128 s = (u128)t[k] + carry;
-      t[k] = (u64)s;
-      carry = (u64)(s >> 64);
-    }
-    top += carry;
-  }
-  final_subtract(z, t + LIMBS, top, p);
 }
 
 static inline int native_f303(Z_mcl_instance_t* instance, u32 z, u32 xy, u32 p) {
@@ -269,6 +364,113 @@ static void w2c_f301(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u32 p) {
 PLAIN(w2c_f16, LIMBS, add_n)
 PLAIN(w2c_f28, 2 * LIMBS, add_n)
 PLAIN(w2c_f52, 2 * LIMBS, sub_n)
+
+/* ---- f309 / f310: 24-limb subtract / add, then the upper half corrected by p ---- */
+static inline int apart(u32 z, u32 x, u32 y, u32 p) {
+  const u32 bytes = 2 * FP_BYTES;
+  return !partly_overlap(z, bytes, x, bytes) && !partly_overlap(z, bytes, y, bytes) && !overlap(z, bytes, p, FP_BYTES);
+}
+
+static void w2c_f309(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u32 p) {
+  if (!apart(z, x, y, p)) {
+    w2c_f309_wasm(instance, z, x, y, p);
+    return;
+  }
+  u64 xv[2 * LIMBS], yv[2 * LIMBS], zv[2 * LIMBS], pv[LIMBS];
+  load_n(xv, mem_at(instance, x), 2 * LIMBS);
+  load_n(yv, mem_at(instance, y), 2 * LIMBS);
+  if (sub_n(zv, xv, yv, 2 * LIMBS)) {
+    load6(pv, mem_at(instance, p));
+    add_n(zv + LIMBS, zv + LIMBS, pv, LIMBS);
+  }
+  store_n(mem_at(instance, z), zv, 2 * LIMBS);
+}
+
+static void w2c_f310(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u32 p) {
+  if (!apart(z, x, y, p)) {
+    w2c_f310_wasm(instance, z, x, y, p);
+    return;
+  }
+  u64 xv[2 * LIMBS], yv[2 * LIMBS], zv[2 * LIMBS], pv[LIMBS], d[LIMBS];
+  load_n(xv, mem_at(instance, x), 2 * LIMBS);
+  load_n(yv, mem_at(instance, y), 2 * LIMBS);
+  load6(pv, mem_at(instance, p));
+  u64 carry = add_n(zv, xv, yv, 2 * LIMBS);
+  final_subtract(d, zv + LIMBS, carry, pv);
+  memcpy(zv + LIMBS, d, FP_BYTES);
+  store_n(mem_at(instance, z), zv, 2 * LIMBS);
+}
+
+/* ---- f140 / f142: Fp2Dbl mulPre and sqrPre (Karatsuba), fused ---- */
+
+/* Where mcl's Fp operation table (in linear memory) keeps the entries f140 and f142 call. */
+enum { OP_COPY = 18904, OP_SUB = 18920, OP_MUL_PRE = 18944, OP_DBL_SUB = 18960, OP_ADD_PRE = 18968,
+       OP_DBL_SUB_PRE = 18980, OP_P = 17708 };
+
+static inline int table_entry_is(Z_mcl_instance_t* instance, u32 slot, wasm_rt_function_ptr_t f) {
+  u32 index;
+  memcpy(&index, mem_at(instance, slot), 4);
+  return index < instance->w2c_T0.size && instance->w2c_T0.data[index].func == f;
+}
+
+/* The fused code computes what f140 and f142 compute only if the table holds these entries. */
+static inline int fp2_table_as_expected(Z_mcl_instance_t* instance) {
+  return table_entry_is(instance, OP_COPY, (wasm_rt_function_ptr_t)&w2c_f287) &&
+         table_entry_is(instance, OP_SUB, (wasm_rt_function_ptr_t)&w2c_f301) &&
+         table_entry_is(instance, OP_MUL_PRE, (wasm_rt_function_ptr_t)&w2c_f106) &&
+         table_entry_is(instance, OP_DBL_SUB, (wasm_rt_function_ptr_t)&w2c_f309) &&
+         table_entry_is(instance, OP_ADD_PRE, (wasm_rt_function_ptr_t)&w2c_f16) &&
+         table_entry_is(instance, OP_DBL_SUB_PRE, (wasm_rt_function_ptr_t)&w2c_f52);
+}
+
+/* z = (a + b i)(c + d i) unreduced: (ac - bd mod p) in the lower half of z[0], (a+b)(c+d) - ac - bd in z[1]. */
+static inline int native_f140(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y) {
+  if (!fp2_table_as_expected(instance)) return 0;
+  u64 a[LIMBS], b[LIMBS], c[LIMBS], d[LIMBS], p[LIMBS], s[LIMBS], t[LIMBS];
+  u64 ac[2 * LIMBS], bd[2 * LIMBS], cross[2 * LIMBS], real[2 * LIMBS];
+  load6(a, mem_at(instance, x));
+  load6(b, mem_at(instance, x + FP_BYTES));
+  load6(c, mem_at(instance, y));
+  load6(d, mem_at(instance, y + FP_BYTES));
+  load6(p, mem_at(instance, OP_P));
+  add_n(s, a, b, LIMBS);
+  add_n(t, c, d, LIMBS);
+  mul6(cross, s, t);
+  mul6(ac, a, c);
+  mul6(bd, b, d);
+  sub_n(cross, cross, ac, 2 * LIMBS);
+  sub_n(cross, cross, bd, 2 * LIMBS);
+  if (sub_n(real, ac, bd, 2 * LIMBS)) add_n(real + LIMBS, real + LIMBS, p, LIMBS);
+  store_n(mem_at(instance, z), real, 2 * LIMBS);
+  store_n(mem_at(instance, z + 2 * FP_BYTES), cross, 2 * LIMBS);
+  return 1;
+}
+
+static void w2c_f140(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y) {
+  if (!native_f140(instance, z, x, y)) w2c_f140_wasm(instance, z, x, y);
+}
+
+/* z = (a + b i)^2 unreduced: (a + b)(a - b mod p) in z[0], 2b * a in z[1]; a, b reduced. */
+static inline int native_f142(Z_mcl_instance_t* instance, u32 z, u32 x) {
+  if (!fp2_table_as_expected(instance)) return 0;
+  u64 a[LIMBS], b[LIMBS], p[LIMBS], s[LIMBS], twice_b[LIMBS], diff[LIMBS], real[2 * LIMBS], cross[2 * LIMBS];
+  load6(a, mem_at(instance, x));
+  load6(b, mem_at(instance, x + FP_BYTES));
+  load6(p, mem_at(instance, OP_P));
+  if (!spare_bits(p) || !less_than(a, p, LIMBS) || !less_than(b, p, LIMBS)) return 0;
+  add_n(twice_b, b, b, LIMBS);
+  add_n(s, a, b, LIMBS);
+  mul6(cross, twice_b, a);
+  if (sub_n(diff, a, b, LIMBS)) add_n(diff, diff, p, LIMBS);
+  mul6(real, diff, s);
+  store_n(mem_at(instance, z), real, 2 * LIMBS);
+  store_n(mem_at(instance, z + 2 * FP_BYTES), cross, 2 * LIMBS);
+  return 1;
+}
+
+static void w2c_f142(Z_mcl_instance_t* instance, u32 z, u32 x) {
+  if (!native_f142(instance, z, x)) w2c_f142_wasm(instance, z, x);
+}
 
 /* ---- f287: copy 12 limbs ---- */
 static void w2c_f287(Z_mcl_instance_t* instance, u32 z, u32 x) {

@@ -26,6 +26,12 @@ public final class ChainConnection implements AutoCloseable {
    * @throws ChainException when the node cannot be reached or reports another chain id
    */
   public static ChainConnection open(ChainConfig config, Credentials credentials) throws ChainException {
+    return open(config, credentials, TransactionObserver.NONE);
+  }
+
+  /** As {@link #open(ChainConfig, Credentials)}, telling {@code observer} about every mined transaction. */
+  public static ChainConnection open(ChainConfig config, Credentials credentials, TransactionObserver observer)
+      throws ChainException {
     Web3j web3j = Web3j.build(new HttpService(config.rpcUrl()));
     try {
       long nodeChainId = web3j.ethChainId().send().getChainId().longValueExact();
@@ -41,7 +47,7 @@ public final class ChainConnection implements AutoCloseable {
       throw e;
     }
     TransactionSender sender = new TransactionSender(web3j, credentials, config.chainId(), RevertDecoder.forDataHub(),
-        config.receiptPollMillis(), config.receiptAttempts());
+        config.receiptPollMillis(), config.receiptAttempts(), observer);
     return new ChainConnection(config, web3j, sender);
   }
 

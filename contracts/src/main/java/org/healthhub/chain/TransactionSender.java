@@ -2,6 +2,7 @@ package org.healthhub.chain;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
@@ -33,6 +34,7 @@ public final class TransactionSender {
   private final long chainId;
   private final RevertDecoder revertDecoder;
   private final PollingTransactionReceiptProcessor receipts;
+  private final TransactionObserver observer;
   private final ReentrantLock sendLock = new ReentrantLock();
   private BigInteger nextNonce = BigInteger.ZERO;
 
@@ -42,6 +44,13 @@ public final class TransactionSender {
    */
   public TransactionSender(Web3j web3j, Credentials credentials, long chainId, RevertDecoder revertDecoder,
       long receiptPollMillis, int receiptAttempts) {
+    this(web3j, credentials, chainId, revertDecoder, receiptPollMillis, receiptAttempts, TransactionObserver.NONE);
+  }
+
+  /** As above, telling {@code observer} about every mined transaction (latency, gas). */
+  public TransactionSender(Web3j web3j, Credentials credentials, long chainId, RevertDecoder revertDecoder,
+      long receiptPollMillis, int receiptAttempts, TransactionObserver observer) {
+    this.observer = observer;
     this.web3j = web3j;
     this.credentials = credentials;
     this.chainId = chainId;
@@ -66,8 +75,10 @@ public final class TransactionSender {
 
   /** As {@link #send} with a fixed gas limit: nothing is simulated, so a revert happens on chain. */
   TransactionReceipt sendWithGasLimit(String to, String data, BigInteger value, BigInteger gasLimit) throws ChainException {
+    long signedAt = System.nanoTime();
     String hash = signAndSend(to, data, value, gasLimit);
     TransactionReceipt receipt = awaitReceipt(hash);
+    observer.mined(receipt, Duration.ofNanos(System.nanoTime() - signedAt));
     if (!receipt.isStatusOK()) {
       throw replayForRevert(to, data, value, receipt.getBlockNumber());
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** What the Spring Boot tests of the engine app share: a fresh data directory and driving one enrolment. */
@@ -33,6 +34,15 @@ public final class EngineApp {
     } finally {
       identity.clearAuthentication();
     }
+  }
+
+  /** Requests an enrolment, approves it as the group manager and waits until the workers have run the join. */
+  public static String enrolApproved(IdentityService identity, RuntimeService runtime, TaskService tasks,
+      HistoryService history, String doctor, String group) throws InterruptedException {
+    String instance = requestEnrolment(identity, runtime, doctor, group);
+    tasks.complete(tasks.createTaskQuery().processInstanceId(instance).singleResult().getId(), Map.of("approved", true));
+    awaitEnd(history, instance);
+    return instance;
   }
 
   /** Waits for the workers to carry the instance to its end; the limit only guards against a hang. */

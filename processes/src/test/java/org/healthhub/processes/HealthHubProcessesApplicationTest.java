@@ -69,7 +69,8 @@ class HealthHubProcessesApplicationTest {
     assertThat(members.findValuesAsText("groupMemberId")).singleElement().asString().matches("[0-9a-f]{64}");
     assertThat(doctor.getForObject("/api/groups/memberships/me", JsonNode.class).findValuesAsText("groupId"))
         .containsExactly("st-mary");
-    assertThat(rest.getForEntity("/api/groups/st-mary/members", String.class).getStatusCode().value()).isEqualTo(401);
+    assertThat(rest.getForEntity("/api/groups/memberships/me", String.class).getStatusCode().value()).isEqualTo(401);
+    assertThat(rest.getForEntity("/api/records", String.class).getStatusCode().value()).isEqualTo(401);
     assertThat(rest.withBasicAuth("doctor", "wrong").getForEntity("/api/shares", String.class).getStatusCode().value())
         .isEqualTo(401);
     assertThat(context.getBeansOfType(InProcessLauncher.class)).hasSize(1);

@@ -1,5 +1,6 @@
 package org.healthhub.workers;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,6 +19,23 @@ public final class Subscriptions {
 
   public Map<String, TaskHandler> handlers() {
     return handlers;
+  }
+
+  /**
+   * The subscriptions of {@code topics} only.
+   *
+   * @throws IllegalArgumentException if a topic has no handler (a typo would otherwise serve nothing)
+   */
+  public Subscriptions only(Collection<String> topics) {
+    Map<String, TaskHandler> kept = new LinkedHashMap<>();
+    for (String topic : topics) {
+      TaskHandler handler = handlers.get(topic);
+      if (handler == null) {
+        throw new IllegalArgumentException("no handler for topic " + topic + "; known: " + handlers.keySet());
+      }
+      kept.put(topic, handler);
+    }
+    return new Subscriptions(kept);
   }
 
   /** Collects topic subscriptions; a topic can be subscribed once only. */

@@ -16,6 +16,9 @@ public final class Topics {
   public static final String CHAIN_REVOKE = "chain.revoke";
   public static final String GROUPSIG_JOIN_MANAGER = "groupsig.join-manager";
   public static final String GROUPSIG_JOIN_MEMBER = "groupsig.join-member";
+  public static final String OPENING_PARTIAL_GM = "opening.partial-gm";
+  public static final String OPENING_PARTIAL_RM = "opening.partial-rm";
+  public static final String OPENING_COMBINE = "opening.combine";
 
   private Topics() {}
 }

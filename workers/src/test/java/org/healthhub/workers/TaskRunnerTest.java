@@ -2,11 +2,14 @@ package org.healthhub.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class TaskRunnerTest {
 
@@ -30,7 +33,9 @@ class TaskRunnerTest {
     }
   }
 
-  private final TaskRunner runner = new TaskRunner(new RetryPolicy(List.of(Duration.ofSeconds(5), Duration.ofSeconds(30))));
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final TaskRunner runner =
+      new TaskRunner(new RetryPolicy(List.of(Duration.ofSeconds(5), Duration.ofSeconds(30))), meters);
   private final RecordedCompletion completion = new RecordedCompletion();
 
   @Test
@@ -70,6 +75,35 @@ class TaskRunnerTest {
     runner.run(task -> TaskOutcome.failure("timeout", "after 10 s"), task(1), completion);
 
     assertThat(completion.calls).containsExactly("failure timeout retries=0 wait=0");
+  }
+
+  @Test
+  void run_eachOutcome_timedPerTopicAndOutcome() {
+    runner.run(task -> TaskOutcome.complete(Map.of()), task(null), completion);
+    runner.run(task -> TaskOutcome.bpmnError("INVALID_RECORD", "no patient id"), task(null), completion);
+    runner.run(task -> {
+      throw new java.io.IOException("IPFS node down");
+    }, task(null), completion);
+
+    for (String outcome : List.of("completed", "bpmn-error", "failure")) {
+      assertThat(meters.get(TaskRunner.HANDLER_TIMER).tags("topic", Topics.RECORD_ENCRYPT, "outcome", outcome)
+          .timer().count()).as(outcome).isEqualTo(1);
+    }
+    assertThat(meters.get(TaskRunner.HANDLER_FAILURES).tag("topic", Topics.RECORD_ENCRYPT).counter().count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void run_whileHandling_mdcCarriesBusinessKeyInstanceAndTopic() {
+    Map<String, String> seen = new HashMap<>();
+    runner.run(task -> {
+      seen.putAll(MDC.getCopyOfContextMap());
+      return TaskOutcome.complete(Map.of());
+    }, task(null), completion);
+
+    assertThat(seen).containsEntry("businessKey", "bk").containsEntry("processInstanceId", "pi-1")
+        .containsEntry("topic", Topics.RECORD_ENCRYPT);
+    assertThat(MDC.get("businessKey")).as("cleared after the run").isNull();
   }
 
   private static TaskInput task(Integer retries) {

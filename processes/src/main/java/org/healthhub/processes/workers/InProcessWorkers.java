@@ -18,7 +18,7 @@ class InProcessWorkers {
   @Bean
   InProcessLauncher inProcessLauncher(ExternalTaskService externalTaskService, Subscriptions subscriptions,
       TaskRunner runner, WorkerProperties properties) {
-    ExternalTaskPoller poller = new ExternalTaskPoller(externalTaskService, subscriptions, runner,
+    ExternalTaskPoller poller = new ExternalTaskPoller(externalTaskService, properties.served(subscriptions), runner,
         properties.workerId() + "-in-process", properties.lockDuration());
     return new InProcessLauncher(poller, properties);
   }

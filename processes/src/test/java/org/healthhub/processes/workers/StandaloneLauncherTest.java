@@ -68,6 +68,6 @@ class StandaloneLauncherTest {
 
   private WorkerProperties standaloneProperties() {
     return new WorkerProperties(false, 2, Duration.ofSeconds(30), Duration.ofMillis(50), List.of(Duration.ofSeconds(1)),
-        "http://localhost:" + port + "/engine-rest", Duration.ofSeconds(1), "standalone-test");
+        "http://localhost:" + port + "/engine-rest", Duration.ofSeconds(1), "standalone-test", List.of());
   }
 }

@@ -23,6 +23,6 @@ public class StandaloneWorkerApplication {
 
   @Bean(destroyMethod = "close")
   StandaloneLauncher standaloneLauncher(Subscriptions subscriptions, TaskRunner runner, WorkerProperties properties) {
-    return StandaloneLauncher.start(subscriptions, runner, properties);
+    return StandaloneLauncher.start(properties.served(subscriptions), runner, properties);
   }
 }

@@ -1,5 +1,7 @@
 package org.healthhub.workers.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -27,6 +29,7 @@ import org.healthhub.workers.record.RecordIndex;
 import org.healthhub.workers.record.RecordReader;
 import org.healthhub.workers.record.SealedRecords;
 import org.healthhub.workers.record.ShareIndex;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -108,8 +111,9 @@ public class WorkersConfiguration {
   }
 
   @Bean
-  TaskRunner taskRunner(WorkerProperties properties) {
-    return new TaskRunner(new RetryPolicy(properties.backoffs()));
+  TaskRunner taskRunner(WorkerProperties properties, ObjectProvider<MeterRegistry> meters) {
+    // The engine app has a registry (actuator); a standalone worker without one keeps its meters in memory.
+    return new TaskRunner(new RetryPolicy(properties.backoffs()), meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   @Bean

@@ -1,5 +1,7 @@
 package org.healthhub.crypto.record.keystore;
 
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.healthhub.crypto.MalformedInputException;
 
 /**
@@ -30,11 +32,28 @@ public record Argon2idParameters(int memoryKiB, int iterations, int parallelism)
     return new Argon2idParameters(64 * 1024, 3, 1);
   }
 
-  static Argon2idParameters fromFile(int memoryKiB, int iterations, int parallelism) throws MalformedInputException {
+  /** The cost a stored file names, checked against the same bounds. */
+  public static Argon2idParameters fromFile(int memoryKiB, int iterations, int parallelism) throws MalformedInputException {
     try {
       return new Argon2idParameters(memoryKiB, iterations, parallelism);
     } catch (IllegalArgumentException e) {
       throw new MalformedInputException("keystore KDF parameters: " + e.getMessage());
     }
+  }
+
+  /** A 32-byte key from {@code passphrase} and {@code salt} at this cost; the caller zeroes it after use. */
+  public byte[] deriveKey(char[] passphrase, byte[] salt) {
+    Argon2BytesGenerator argon2 = new Argon2BytesGenerator();
+    argon2.init(
+        new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
+            .withVersion(Argon2Parameters.ARGON2_VERSION_13)
+            .withMemoryAsKB(memoryKiB)
+            .withIterations(iterations)
+            .withParallelism(parallelism)
+            .withSalt(salt)
+            .build());
+    byte[] key = new byte[32];
+    argon2.generateBytes(passphrase, key);
+    return key;
   }
 }

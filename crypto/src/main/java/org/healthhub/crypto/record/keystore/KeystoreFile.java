@@ -18,8 +18,6 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.params.Argon2Parameters;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.record.JsonBytes;
 import org.healthhub.crypto.record.SecretBytes;
@@ -46,7 +44,7 @@ public final class KeystoreFile {
     byte[] wrapping = keys.wrapping().privateKey().copySecret();
     byte[] chain = keys.chain().privateKey().copySecret();
     byte[] plaintext = new byte[64];
-    byte[] key = deriveKey(passphrase, salt, cost);
+    byte[] key = cost.deriveKey(passphrase, salt);
     try {
       System.arraycopy(wrapping, 0, plaintext, 0, 32);
       System.arraycopy(chain, 0, plaintext, 32, 32);
@@ -85,7 +83,7 @@ public final class KeystoreFile {
     byte[] nonce = JsonBytes.decode(json.get("nonce"), "keystore nonce", 12);
     byte[] ciphertext = JsonBytes.decode(json.get("ciphertext"), "keystore ciphertext", 64 + 16);
     json.remove("ciphertext");
-    byte[] key = deriveKey(passphrase, salt, cost);
+    byte[] key = cost.deriveKey(passphrase, salt);
     byte[] plaintext = null;
     try {
       Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
@@ -145,21 +143,6 @@ public final class KeystoreFile {
     if (!match) {
       throw new MalformedInputException("keystore public keys do not belong to its private keys");
     }
-  }
-
-  private static byte[] deriveKey(char[] passphrase, byte[] salt, Argon2idParameters cost) {
-    Argon2BytesGenerator argon2 = new Argon2BytesGenerator();
-    argon2.init(
-        new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
-            .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-            .withMemoryAsKB(cost.memoryKiB())
-            .withIterations(cost.iterations())
-            .withParallelism(cost.parallelism())
-            .withSalt(salt)
-            .build());
-    byte[] key = new byte[32];
-    argon2.generateBytes(passphrase, key);
-    return key;
   }
 
   private static void restrictToOwner(Path path) throws IOException {

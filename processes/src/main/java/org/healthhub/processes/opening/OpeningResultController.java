@@ -1,0 +1,92 @@
+package org.healthhub.processes.opening;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
+import org.healthhub.crypto.groupsig.opening.ManagerRole;
+import org.healthhub.workers.opening.OpeningReport;
+import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.history.HistoricVariableInstance;
+import org.operaton.bpm.webapp.impl.security.auth.Authentication;
+import org.operaton.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.operaton.bpm.webapp.impl.security.auth.Authentications;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Who signed, with the proof: readable only by members of {@code groupManagers} and
+ * {@code revocationManagers}. The caller is whoever is signed in to the Operaton webapps (Tasklist)
+ * in the same session; the engine's own REST API has no authentication yet, so this endpoint is the
+ * only way to the result and {@code /engine-rest} must not be exposed beyond the managers' network.
+ */
+@RestController
+class OpeningResultController {
+
+  /** The report as a manager sees it; {@code result} is the opening result's export, checkable by anyone with the group key. */
+  record Result(boolean valid, String reason, String memberId, String result) {}
+
+  private final ProcessEngine engine;
+  private final ObjectProvider<OpeningReports> reports;
+
+  OpeningResultController(ProcessEngine engine, ObjectProvider<OpeningReports> reports) {
+    this.engine = engine;
+    this.reports = reports;
+  }
+
+  @GetMapping("/api/openings/{processInstanceId}/result")
+  ResponseEntity<Object> result(@PathVariable String processInstanceId, HttpServletRequest request) throws Exception {
+    Optional<String> user = signedInUser(request.getSession(false));
+    if (user.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("sign in to the Operaton webapps first");
+    }
+    Optional<ManagerRole> role = roleOf(user.get());
+    if (role.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).body("only the Group and Revocation Managers read opening results");
+    }
+    Optional<String> cid = variable(processInstanceId, "openingResultCid");
+    Optional<String> digest = variable(processInstanceId, "signatureDigest");
+    if (cid.isEmpty() || digest.isEmpty()) {
+      return ResponseEntity.status(HttpStatus.NOT_FOUND).body("no opening result for " + processInstanceId);
+    }
+    OpeningReports reader = reports.getIfAvailable();
+    if (reader == null) {
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("the managers' keys are not wired in this app");
+    }
+    OpeningReport report = reader.read(user.get(), role.get(), cid.get(), digest.get());
+    return ResponseEntity.ok(new Result(report.valid(), report.reason(), report.memberId().orElse(null),
+        report.result().orElse(null)));
+  }
+
+  private Optional<String> signedInUser(HttpSession session) {
+    if (session == null) {
+      return Optional.empty();
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    Authentication authentication = authentications.getAuthenticationForProcessEngine(engine.getName());
+    return Optional.ofNullable(authentication).map(Authentication::getIdentityId);
+  }
+
+  private Optional<ManagerRole> roleOf(String user) {
+    IdentityService identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId(user).memberOfGroup("groupManagers").count() > 0) {
+      return Optional.of(ManagerRole.GROUP_MANAGER);
+    }
+    if (identity.createUserQuery().userId(user).memberOfGroup("revocationManagers").count() > 0) {
+      return Optional.of(ManagerRole.REVOCATION_MANAGER);
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> variable(String processInstanceId, String name) {
+    HistoryService history = engine.getHistoryService();
+    HistoricVariableInstance variable = history.createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).variableName(name).singleResult();
+    return variable != null && variable.getValue() instanceof String text ? Optional.of(text) : Optional.empty();
+  }
+}

@@ -1,0 +1,61 @@
+package org.healthhub.processes.opening;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import org.healthhub.crypto.groupsig.Gml;
+import org.healthhub.crypto.groupsig.GroupSignature;
+import org.healthhub.crypto.groupsig.JoinMessage;
+import org.healthhub.crypto.groupsig.ManagerJoinStep;
+import org.healthhub.crypto.groupsig.MemberJoinStep;
+import org.healthhub.crypto.groupsig.MemberKey;
+import org.healthhub.crypto.groupsig.cpy06.Cpy06;
+import org.healthhub.crypto.groupsig.opening.DualControlSetup;
+import org.healthhub.crypto.mcl.RandomScalars;
+import org.healthhub.workers.opening.OpeningGroup;
+import org.healthhub.workers.opening.SignedTexts;
+
+/** A CPY06 group under dual control with one enrolled doctor, made with the real join protocol. */
+final class OpeningGroupFixture {
+  static final String GROUP_ID = "st-mary";
+  static final SignedTexts SIGNED_TEXTS =
+      (root, scheme, groupId) -> "healthhub-record-root|" + scheme + "|" + groupId + "|" + HexFormat.of().formatHex(root);
+  private static final RandomScalars RNG = RandomScalars.secure();
+
+  final Cpy06 scheme = new Cpy06();
+  final DualControlSetup setup;
+  final OpeningGroup group;
+  final MemberKey doctor;
+  final String doctorMemberId;
+
+  OpeningGroupFixture() throws Exception {
+    setup = scheme.setupDualControl(RNG);
+    Gml gml = setup.gml();
+    JoinMessage message = null;
+    MemberKey partial = null;
+    for (int round = 0; round < (scheme.descriptor().joinMessages() + 1) / 2; round++) {
+      ManagerJoinStep managerStep = scheme.joinManager(setup.groupKey(), setup.keys().issuingKey(), gml, message, RNG);
+      gml = managerStep.gml();
+      MemberJoinStep memberStep = scheme.joinMember(setup.groupKey(), partial, managerStep.message(), RNG);
+      partial = memberStep.partialKey();
+      message = memberStep.reply();
+    }
+    doctor = partial;
+    doctorMemberId = gml.memberIds().get(0);
+    group = new OpeningGroup(scheme, setup.groupKey(), setup.keys().commitments(), gml);
+  }
+
+  /** The doctor's signature on {@code root}, as the signing flow makes it. */
+  GroupSignature sign(byte[] root) throws Exception {
+    return scheme.sign(SIGNED_TEXTS.signedText(root, scheme.descriptor().name(), GROUP_ID), doctor, setup.groupKey(),
+        RNG);
+  }
+
+  static byte[] exported(GroupSignature signature) {
+    return signature.toBase64().getBytes(StandardCharsets.US_ASCII);
+  }
+
+  static String digestOf(byte[] exportedSignature) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(exportedSignature));
+  }
+}

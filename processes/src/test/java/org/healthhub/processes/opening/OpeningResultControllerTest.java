@@ -1,0 +1,99 @@
+package org.healthhub.processes.opening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.healthhub.workers.opening.OpeningReport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.operaton.bpm.webapp.impl.security.auth.Authentications;
+import org.operaton.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpSession;
+
+/**
+ * Who may read an opening result through the engine app. The report here is a stand-in reader's
+ * answer: opening the real sealed report is covered by {@link OpenSignatureProcessTest}.
+ */
+class OpeningResultControllerTest {
+  private static final String CID = "QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o";
+  private static final String DIGEST = "ab".repeat(32);
+  private static ProcessEngine engine;
+  private static String withResult;
+
+  @BeforeAll
+  static void openingWithAResult() {
+    engine = OpeningTestEngine.inMemory();
+    OpeningTestEngine.createManagers();
+    engine.getRepositoryService().createDeployment().addClasspathResource("bpmn/open-signature.bpmn").deploy();
+    ProcessInstance instance = engine.getRuntimeService().createMessageCorrelation("signature-disputed")
+        .setVariables(Map.of("openingRequester", "bea", "signatureDigest", DIGEST)).correlateStartMessage();
+    engine.getRuntimeService().setVariable(instance.getId(), "openingResultCid", CID);
+    withResult = instance.getId();
+  }
+
+  @Test
+  void result_noSession_unauthorized() throws Exception {
+    assertThat(controller(reader()).result(withResult, new MockHttpServletRequest()).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void result_signedInNonManager_forbidden() throws Exception {
+    assertThat(controller(reader()).result(withResult, signedIn("bea")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void result_revocationManager_readsWithOwnRole() throws Exception {
+    ResponseEntity<Object> response = controller(reader()).result(withResult, signedIn("carol"));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(response.getBody()).isEqualTo(
+        new OpeningResultController.Result(true, "read by carol as REVOCATION_MANAGER", "m1", "r"));
+  }
+
+  @Test
+  void result_unknownInstance_notFound() throws Exception {
+    assertThat(controller(reader()).result("no-such-instance", signedIn("alice")).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void result_noKeysWired_unavailable() throws Exception {
+    assertThat(controller(null).result(withResult, signedIn("alice")).getStatusCode())
+        .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+  }
+
+  private static OpeningReports reader() {
+    return (user, role, cid, digest) -> {
+      assertThat(cid).isEqualTo(CID);
+      assertThat(digest).isEqualTo(DIGEST);
+      return new OpeningReport(digest, true, "read by " + user + " as " + role, java.util.Optional.of("m1"),
+          java.util.Optional.of("r"));
+    };
+  }
+
+  private static OpeningResultController controller(OpeningReports reports) {
+    StaticListableBeanFactory beans = new StaticListableBeanFactory();
+    if (reports != null) {
+      beans.addBean("openingReports", reports);
+    }
+    return new OpeningResultController(engine, beans.getBeanProvider(OpeningReports.class));
+  }
+
+  private static MockHttpServletRequest signedIn(String user) {
+    Authentications authentications = new Authentications();
+    authentications.addOrReplace(new UserAuthentication(user, engine.getName()));
+    MockHttpSession session = new MockHttpSession();
+    AuthenticationUtil.updateSession(session, authentications);
+    MockHttpServletRequest request = new MockHttpServletRequest();
+    request.setSession(session);
+    return request;
+  }
+}
