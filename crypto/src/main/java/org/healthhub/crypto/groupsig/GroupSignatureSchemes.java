@@ -10,6 +10,7 @@ public final class GroupSignatureSchemes {
   private static final Map<String, GroupSignatureScheme> BY_NAME =
       List.<GroupSignatureScheme>of(
               // one line per scheme, e.g. new Bbs04()
+              new org.healthhub.crypto.groupsig.gl19.Gl19()
               )
           .stream()
           .collect(Collectors.toUnmodifiableMap(s -> s.descriptor().name(), Function.identity()));
