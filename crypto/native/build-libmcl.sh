@@ -3,6 +3,11 @@
 # wasm2c translates the WebAssembly to C, gcc compiles it with wabt's runtime and mclshim.c.
 #
 #   build-libmcl.sh OUT_DIR          put libmclbn384_256.so into OUT_DIR
+#   build-libmcl.sh --bench          print the speed of the library next to native mcl's
+#
+# patch-mcl-c.py then replaces the hot bigint leaf functions of the translation with native code
+# (mclfast.c), checked against the translated originals by fastcheck.c on every fresh build;
+# HEALTHHUB_MCL_PLAIN=1 builds the unpatched translation instead.
 #
 # The library is cached under ${HEALTHHUB_CACHE:-~/.cache/healthhub}/libmcl/<hash of all inputs>/:
 # a second run with the same inputs compiles nothing. A fresh build is checked against mcl's
@@ -20,14 +25,15 @@ WASM_SHA256=99e25601f2eed784d994aa5c8c1733989350255f78bbbd18571e8df8b65b8f60
 MCL_JS="$ROOT/tools/node_modules/mcl-wasm/dist/mcl_c.js"
 VECTORS="${HEALTHHUB_VECTORS_DIR:-$ROOT/../shared/vectors}/pygroupsig/mcl.json"
 CACHE_ROOT="${HEALTHHUB_CACHE:-$HOME/.cache/healthhub}/libmcl"
-SOURCES=(build-libmcl.sh mclshim.c mclbn.h smoke.c)
+SOURCES=(build-libmcl.sh mclshim.c mclbn.h smoke.c patch-mcl-c.py mclfast.c fastcheck.c)
+PLAIN="${HEALTHHUB_MCL_PLAIN:-0}"
 
 log() { printf '[libmcl] %s\n' "$*" >&2; }
 fail() { log "error: $*"; exit 1; }
 
 ensure_packages() {
   local missing=() pkg
-  for pkg in wabt gcc libc6-dev; do
+  for pkg in wabt gcc libc6-dev python3; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -64,6 +70,7 @@ input_hash() {
     sha256 "$runtime/wasm-rt-impl.c"
     wasm2c --version
     gcc -dumpfullversion
+    echo "plain=$PLAIN"
   } | sha256sum | cut -d' ' -f1
 }
 
@@ -90,12 +97,26 @@ CFLAGS=(-O2 -fPIC -fvisibility=hidden -DNDEBUG
 
 compile() {
   local dir="$1" runtime="$2"
-  log "translating the wasm to C (wasm2c) and compiling it (gcc -O2, about 20 s)"
+  log "translating the wasm to C (wasm2c) and compiling it (gcc -O2, about 30 s)"
   wasm2c "$dir/mcl.wasm" -n mcl -o "$dir/mcl.c"
-  gcc "${CFLAGS[@]}" -I"$dir" -I"$runtime" -c "$dir/mcl.c" -o "$dir/mcl.o"
+  local source="$dir/mcl.c" status=0
+  if [ "$PLAIN" != 1 ]; then
+    python3 "$HERE/patch-mcl-c.py" "$dir/mcl.c" "$dir/mcl-fast.c" || status=$?
+    case $status in
+      0) source="$dir/mcl-fast.c" ;;
+      3) log "warning: this wabt translates differently from the pinned one: building the slower plain library" ;;
+      *) fail "patch-mcl-c.py failed" ;;
+    esac
+  fi
+  gcc "${CFLAGS[@]}" -I"$dir" -I"$runtime" -I"$HERE" -c "$source" -o "$dir/mcl.o"
   gcc "${CFLAGS[@]}" -Wall -Wextra -Wno-unused-parameter -Werror -I"$dir" -I"$runtime" \
     -c "$HERE/mclshim.c" -o "$dir/mclshim.o"
   gcc -shared -Wl,-soname,$LIB -Wl,-z,noexecstack -o "$dir/$LIB" "$dir/mcl.o" "$dir/mclshim.o" -lpthread -lm
+  if [ "$source" = "$dir/mcl-fast.c" ]; then
+    gcc "${CFLAGS[@]}" -DFASTCHECK_MAIN -I"$dir" -I"$runtime" -I"$HERE" "$HERE/fastcheck.c" \
+      "$dir/mcl.o" "$dir/mclshim.o" -o "$dir/fastcheck" -lpthread -lm
+    "$dir/fastcheck" 100000 >&2 || fail "a native replacement differs from its translated original"
+  fi
 }
 
 smoke_check() {
@@ -127,9 +148,20 @@ cached_library() {
   echo "$target"
 }
 
+bench() {
+  local dir="$1" work
+  work="$(mktemp -d)"
+  trap "rm -rf '$work'" EXIT
+  gcc -O2 -Wall -Werror -I"$HERE" "$HERE/bench.c" -o "$work/bench" -L"$dir" -l:$LIB -Wl,-rpath,"$dir"
+  "$work/bench"
+}
+
 case "${1:-}" in
+  --bench)
+    bench "$(cached_library)"
+    ;;
   "" | -*)
-    echo "usage: $0 OUT_DIR" >&2
+    echo "usage: $0 OUT_DIR | --bench" >&2
     exit 2
     ;;
   *)

@@ -1,0 +1,185 @@
+/*
+ * Compares every native replacement of mclfast.c with its translated original (*_wasm) on random
+ * operands: reduced and unreduced values, values at the edges (0, 1, p - 1), random moduli,
+ * outputs that coincide with or partly overlap the inputs. The two run on identical copies of a
+ * memory region; the whole regions and the return values must match.
+ *
+ * Included at the end of the patched mcl.c (it needs the static functions); built with
+ * -DFASTCHECK_MAIN it is the program's main instead.
+ */
+#ifdef FASTCHECK_MAIN
+#include <stdio.h>
+#include <stdlib.h>
+
+int mclfast_check(unsigned long rounds);
+
+int main(int argc, char** argv) {
+  unsigned long rounds = argc > 1 ? strtoul(argv[1], NULL, 10) : 100000;
+  return mclfast_check(rounds) == 0 ? 0 : 1;
+}
+#else
+#include <stdio.h>
+
+#define REGION 1024
+#define AT_P 16
+#define AT_X 64
+#define AT_Y 192
+#define AT_Z 320
+
+static const u64 BLS12_381_P[LIMBS] = {0xb9feffffffffaaabull, 0x1eabfffeb153ffffull, 0x6730d2a0f6b0f624ull,
+                                      0x64774b84f38512bfull, 0x4b1ba7b6434bacd7ull, 0x1a0111ea397fe69aull};
+
+static u64 rng = 0x9e3779b97f4a7c15ull;
+
+static u64 next(void) {
+  rng ^= rng << 13;
+  rng ^= rng >> 7;
+  rng ^= rng << 17;
+  return rng;
+}
+
+static void random_words(u64* v, int n) {
+  for (int i = 0; i < n; i++) v[i] = next();
+}
+
+/* A value below p, often at the edges where carries and the final subtraction happen. */
+static void below(u64 v[LIMBS], const u64 p[LIMBS]) {
+  switch (next() % 8) {
+    case 0: memset(v, 0, FP_BYTES); v[0] = next() % 2; return;
+    case 1: memcpy(v, p, FP_BYTES); v[0] -= 1 + next() % 4; return;
+    default:
+      do {
+        random_words(v, LIMBS);
+        v[LIMBS - 1] %= p[LIMBS - 1] + 1;
+      } while (!less_than(v, p, LIMBS));
+  }
+}
+
+/* Mostly reduced operands (the replacement's domain), sometimes any 384-bit value. */
+static void operand(u64* v, int words, const u64 p[LIMBS]) {
+  if (next() % 8 == 0) {
+    random_words(v, words);
+    return;
+  }
+  for (int i = 0; i < words; i += LIMBS) below(v + i, p);
+}
+
+static void modulus(u64 p[LIMBS]) {
+  if (next() % 4) {
+    memcpy(p, BLS12_381_P, FP_BYTES);
+    return;
+  }
+  random_words(p, LIMBS);
+  p[0] |= 1;
+  p[LIMBS - 1] |= 1ull << 63 >> (next() % 8);
+}
+
+typedef struct {
+  u32 x, y, z;
+} Operands;
+
+/* Where z goes relative to x and y: apart, on top, or partly over them. */
+static Operands placement(void) {
+  Operands o = {AT_X, AT_Y, AT_Z};
+  switch (next() % 8) {
+    case 1: o.z = o.x; break;
+    case 2: o.z = o.y; break;
+    case 3: o.y = o.x; break;
+    case 4: o.y = o.x; o.z = o.x; break;
+    case 5: o.z = o.x + 4; break;
+    case 6: o.z = o.x + 8 * (1 + next() % 5); break;
+    case 7: o.x = o.z + 4; break;
+  }
+  return o;
+}
+
+static u8* g_base;
+static int g_failures;
+
+static u8* region(int which) { return g_base + 1024 + which * REGION; }
+
+/* Region 0 for the original, region 1 for the replacement, identical to start with. */
+static void prepare(int words_x, int words_y) {
+  u64 p[LIMBS], x[2 * LIMBS], y[2 * LIMBS], junk[REGION / 8];
+  random_words(junk, REGION / 8);
+  memcpy(region(0), junk, REGION);
+  modulus(p);
+  operand(x, words_x, p);
+  operand(y, words_y, p);
+  u32 factor = (u32)montgomery_factor(p[0]);
+  if (next() % 64 == 0) factor ^= 1;
+  memcpy(region(0) + AT_P - 4, &factor, 4);
+  memcpy(region(0) + AT_P, p, FP_BYTES);
+  memcpy(region(0) + AT_X, x, words_x * 8);
+  memcpy(region(0) + AT_Y, y, words_y * 8);
+  memcpy(region(1), region(0), REGION);
+}
+
+static void compare(const char* name, unsigned long round, u32 r0, u32 r1) {
+  if (r0 != r1 || memcmp(region(0), region(1), REGION) != 0) {
+    if (g_failures++ < 10) fprintf(stderr, "fastcheck: %s differs from its original (round %lu)\n", name, round);
+  }
+}
+
+static u32 base(int which) { return (u32)(region(which) - g_base); }
+
+int mclfast_check(unsigned long rounds) {
+  wasm_rt_memory_t memory = {0};
+  static u8 bytes[1024 + 2 * REGION];
+  Z_mcl_instance_t fake = {0};
+  memory.data = bytes;
+  memory.size = sizeof bytes;
+  fake.Z_envZ_memory = &memory;
+  g_base = bytes;
+  Z_mcl_instance_t* m = &fake;
+
+  unsigned long native = 0;
+  for (unsigned long i = 0; i < rounds; i++) {
+    Operands o = placement();
+    u32 a = base(0), b = base(1);
+#define CHECK3(f, wx, wy, call_args)                                                  \
+  prepare(wx, wy);                                                                    \
+  {                                                                                   \
+    u32 r0 = (u32)f##_wasm call_args(a), r1 = (u32)f call_args(b);                    \
+    compare(#f, i, r0, r1);                                                           \
+  }
+#define ARGS_ZXY(r) (m, r + o.z, r + o.x, r + o.y)
+#define ARGS_ZXYP(r) (m, r + o.z, r + o.x, r + o.y, r + AT_P)
+#define ARGS_ZXP(r) (m, r + o.z, r + o.x, r + AT_P)
+#define ARGS_ZXU(r) (m, r + o.z, r + o.x, (u32)next_unit)
+#define ARGS_ZX(r) (m, r + o.z, r + o.x)
+    u32 next_unit = (u32)next();
+    CHECK3(w2c_f88, LIMBS, LIMBS, ARGS_ZXU)
+    CHECK3(w2c_f16, LIMBS, LIMBS, ARGS_ZXY)
+    CHECK3(w2c_f28, 2 * LIMBS, 2 * LIMBS, ARGS_ZXY)
+    CHECK3(w2c_f52, 2 * LIMBS, 2 * LIMBS, ARGS_ZXY)
+    prepare(LIMBS, LIMBS);
+    w2c_f106_wasm ARGS_ZXY(a);
+    w2c_f106 ARGS_ZXY(b);
+    compare("w2c_f106", i, 0, 0);
+#define CHECK_DOMAIN(f, wx, args)                       \
+  prepare(wx, LIMBS);                                   \
+  w2c_##f##_wasm args(a);                               \
+  if (native_##f args(b))                               \
+    native++;                                           \
+  else                                                  \
+    w2c_##f##_wasm args(b);                             \
+  compare(#f, i, 0, 0);
+    CHECK_DOMAIN(f305, LIMBS, ARGS_ZXYP)
+    CHECK_DOMAIN(f302, LIMBS, ARGS_ZXYP)
+    CHECK_DOMAIN(f301, LIMBS, ARGS_ZXYP)
+    CHECK_DOMAIN(f303, 2 * LIMBS, ARGS_ZXP)
+    prepare(LIMBS, LIMBS);
+    w2c_f287_wasm ARGS_ZX(a);
+    w2c_f287 ARGS_ZX(b);
+    compare("w2c_f287", i, 0, 0);
+  }
+  printf("fastcheck: %lu rounds x 10 functions, %lu of %lu modular calls native, %d mismatches\n", rounds,
+         native, 4 * rounds, g_failures);
+  if (native < rounds) {
+    fprintf(stderr, "fastcheck: the native code ran too rarely to be checked\n");
+    return 1;
+  }
+  return g_failures;
+}
+#endif

@@ -1,0 +1,282 @@
+/*
+ * Native replacements for the hot bigint leaf functions of mcl-wasm 2.4.1's translation, included
+ * at the end of the patched mcl.c by patch-mcl-c.py (which renames each original to *_wasm).
+ *
+ * The wasm works on 12 x 32-bit little-endian limbs; the same bytes are 6 x 64-bit limbs, so the
+ * native code reads and writes the linear memory in place. A replacement runs only where its result
+ * is unique (reduced operands for the modular functions) and its operands either coincide or do not
+ * overlap; otherwise the translated original runs. fastcheck.c compares each replacement with its
+ * original on random operands.
+ */
+#include <string.h>
+#include <x86intrin.h>
+
+/* Vectorized limb selects and copies read back scalar stores through the stack: slower here. */
+#pragma GCC optimize("no-tree-vectorize", "no-tree-slp-vectorize")
+
+typedef unsigned __int128 u128;
+
+#define LIMBS 6
+#define FP_BYTES 48
+
+static inline u8* mem_at(Z_mcl_instance_t* instance, u32 offset) { return instance->Z_envZ_memory->data + offset; }
+
+/*
+ * Limb by limb through unaligned 64-bit accesses, fully unrolled: whole-array copies would become
+ * vector moves that read back narrower scalar stores (a store-forwarding stall on every call).
+ */
+typedef u64 __attribute__((aligned(1), may_alias)) unaligned_u64;
+
+static inline void load_n(u64* v, const u8* p, int n) {
+  _Pragma("GCC unroll 12") for (int i = 0; i < n; i++) v[i] = ((const unaligned_u64*)p)[i];
+}
+
+static inline void store_n(u8* p, const u64* v, int n) {
+  _Pragma("GCC unroll 12") for (int i = 0; i < n; i++) ((unaligned_u64*)p)[i] = v[i];
+}
+
+static inline void load6(u64 v[LIMBS], const u8* p) { load_n(v, p, LIMBS); }
+static inline void store6(u8* p, const u64 v[LIMBS]) { store_n(p, v, LIMBS); }
+
+/* True when [a, a+na) and [b, b+nb) share bytes but do not start at the same address. */
+static inline int partly_overlap(u32 a, u32 na, u32 b, u32 nb) {
+  return a != b && a < b + nb && b < a + na;
+}
+
+static inline int overlap(u32 a, u32 na, u32 b, u32 nb) { return a < b + nb && b < a + na; }
+
+static inline int less_than(const u64* x, const u64* y, int n) {
+  for (int i = n - 1; i >= 0; i--)
+    if (x[i] != y[i]) return x[i] < y[i];
+  return 0;
+}
+
+static inline u64 add_n(u64* z, const u64* x, const u64* y, int n) {
+  unsigned char carry = 0;
+  _Pragma("GCC unroll 12") for (int i = 0; i < n; i++) carry = _addcarry_u64(carry, x[i], y[i], (unsigned long long*)&z[i]);
+  return carry;
+}
+
+static inline u64 sub_n(u64* z, const u64* x, const u64* y, int n) {
+  unsigned char borrow = 0;
+  _Pragma("GCC unroll 12") for (int i = 0; i < n; i++) borrow = _subborrow_u64(borrow, x[i], y[i], (unsigned long long*)&z[i]);
+  return borrow;
+}
+
+/* -p^-1 mod 2^64 (p odd), by Newton's iteration: each step doubles the correct low bits. */
+static inline u64 montgomery_factor(u64 p0) {
+  u64 inv = p0;
+  for (int i = 0; i < 5; i++) inv *= 2 - p0 * inv;
+  return (u64)0 - inv;
+}
+
+/*
+ * mcl's 12-limb code is generated for moduli below 2^382 (BLS12-381's p is below 2^381): with
+ * larger ones its results differ from the textbook ones, so the native code leaves them alone.
+ */
+static inline int spare_bits(const u64 p[LIMBS]) { return p[LIMBS - 1] >> 62 == 0; }
+
+/* mcl keeps -p^-1 mod 2^32 just below p; the native code only runs when it agrees with p. */
+static inline int montgomery_modulus(const u8* p, u64 modulus[LIMBS], u64* factor) {
+  load6(modulus, p);
+  if ((modulus[0] & 1) == 0 || !spare_bits(modulus)) return 0;
+  u32 stored;
+  memcpy(&stored, p - 4, 4);
+  *factor = montgomery_factor(modulus[0]);
+  return (u32)*factor == stored;
+}
+
+/* z = t mod p for t < 2p held in LIMBS words plus a top word. */
+static inline void final_subtract(u64 z[LIMBS], const u64 t[LIMBS], u64 top, const u64 p[LIMBS]) {
+  u64 d[LIMBS];
+  u64 keep_t = !top & sub_n(d, t, p, LIMBS);
+  u64 mask = (u64)0 - keep_t;
+  _Pragma("GCC unroll 6") for (int i = 0; i < LIMBS; i++) z[i] = (t[i] & mask) | (d[i] & ~mask);
+}
+
+/* ---- f88: z[12] += x[12] * y (32-bit y); returns the carry limb ---- */
+static u32 w2c_f88(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y) {
+  if (partly_overlap(z, FP_BYTES, x, FP_BYTES)) return w2c_f88_wasm(instance, z, x, y);
+  u64 zv[LIMBS], xv[LIMBS], carry = 0;
+  load6(zv, mem_at(instance, z));
+  load6(xv, mem_at(instance, x));
+  for (int i = 0; i < LIMBS; i++) {
+    u128 s = (u128)xv[i] * y + zv[i] + carry;
+    zv[i] = (u64)s;
+    carry = (u64)(s >> 64);
+  }
+  store6(mem_at(instance, z), zv);
+  return (u32)carry;
+}
+
+/* ---- f106: z[24] = x[12] * y[12] ---- */
+static inline void mul6(u64 z[2 * LIMBS], const u64 x[LIMBS], const u64 y[LIMBS]) {
+  memset(z, 0, 2 * FP_BYTES);
+  _Pragma("GCC unroll 6") for (int i = 0; i < LIMBS; i++) {
+    u64 carry = 0;
+    _Pragma("GCC unroll 6") for (int j = 0; j < LIMBS; j++) {
+      u128 s = (u128)x[j] * y[i] + z[i + j] + carry;
+      z[i + j] = (u64)s;
+      carry = (u64)(s >> 64);
+    }
+    z[i + LIMBS] = carry;
+  }
+}
+
+static void w2c_f106(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y) {
+  if (overlap(z, 2 * FP_BYTES, x, FP_BYTES) || overlap(z, 2 * FP_BYTES, y, FP_BYTES)) {
+    w2c_f106_wasm(instance, z, x, y);
+    return;
+  }
+  u64 xv[LIMBS], yv[LIMBS], zv[2 * LIMBS];
+  load6(xv, mem_at(instance, x));
+  load6(yv, mem_at(instance, y));
+  mul6(zv, xv, yv);
+  store_n(mem_at(instance, z), zv, 2 * LIMBS);
+}
+
+/* ---- f305: z = x * y / 2^384 mod p (Montgomery multiplication) ---- */
+static inline void mont6(u64 z[LIMBS], const u64 x[LIMBS], const u64 y[LIMBS], const u64 p[LIMBS], u64 factor) {
+  u64 t[LIMBS + 2] = {0};
+  _Pragma("GCC unroll 6") for (int i = 0; i < LIMBS; i++) {
+    u64 carry = 0;
+    _Pragma("GCC unroll 6") for (int j = 0; j < LIMBS; j++) {
+      u128 s = (u128)x[j] * y[i] + t[j] + carry;
+      t[j] = (u64)s;
+      carry = (u64)(s >> 64);
+    }
+    u128 s = (u128)t[LIMBS] + carry;
+    t[LIMBS] = (u64)s;
+    t[LIMBS + 1] = (u64)(s >> 64);
+    u64 m = t[0] * factor;
+    s = (u128)m * p[0] + t[0];
+    carry = (u64)(s >> 64);
+    for (int j = 1; j < LIMBS; j++) {
+      s = (u128)m * p[j] + t[j] + carry;
+      t[j - 1] = (u64)s;
+      carry = (u64)(s >> 64);
+    }
+    s = (u128)t[LIMBS] + carry;
+    t[LIMBS - 1] = (u64)s;
+    t[LIMBS] = t[LIMBS + 1] + (u64)(s >> 64);
+  }
+  final_subtract(z, t, t[LIMBS], p);
+}
+
+/* Each replacement with a data-dependent domain: returns 0, having written nothing, outside it. */
+static inline int native_f305(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u32 p) {
+  u64 xv[LIMBS], yv[LIMBS], pv[LIMBS], zv[LIMBS], factor;
+  if (!montgomery_modulus(mem_at(instance, p), pv, &factor) || partly_overlap(z, FP_BYTES, x, FP_BYTES) ||
+      partly_overlap(z, FP_BYTES, y, FP_BYTES))
+    return 0;
+  load6(xv, mem_at(instance, x));
+  load6(yv, mem_at(instance, y));
+  if (!less_than(xv, pv, LIMBS) || !less_than(yv, pv, LIMBS)) return 0;
+  mont6(zv, xv, yv, pv, factor);
+  store6(mem_at(instance, z), zv);
+  return 1;
+}
+
+static void w2c_f305(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u32 p) {
+  if (!native_f305(instance, z, x, y, p)) w2c_f305_wasm(instance, z, x, y, p);
+}
+
+/* ---- f303: z = xy[24] / 2^384 mod p (Montgomery reduction), for xy < p * 2^384 ---- */
+static inline void redc6(u64 z[LIMBS], const u64 xy[2 * LIMBS], const u64 p[LIMBS], u64 factor) {
+  u64 t[2 * LIMBS];
+  u64 top = 0;
+  memcpy(t, xy, 2 * FP_BYTES);
+  _Pragma("GCC unroll 6") for (int i = 0; i < LIMBS; i++) {
+    u64 m = t[i] * factor, carry = 0;
+    _Pragma("GCC unroll 6") for (int j = 0; j < LIMBS; j++) {
+      u128 s = (u128)m * p[j] + t[i + j] + carry;
+      t[i + j] = (u64)s;
+      carry = (u64)(s >> 64);
+    }
+    for (int k = i + LIMBS; k < 2 * LIMBS && carry; k++) {
+      u128 s = (u128)t[k] + carry;
+      t[k] = (u64)s;
+      carry = (u64)(s >> 64);
+    }
+    top += carry;
+  }
+  final_subtract(z, t + LIMBS, top, p);
+}
+
+static inline int native_f303(Z_mcl_instance_t* instance, u32 z, u32 xy, u32 p) {
+  u64 xyv[2 * LIMBS], pv[LIMBS], zv[LIMBS], factor;
+  if (!montgomery_modulus(mem_at(instance, p), pv, &factor) || overlap(z, FP_BYTES, xy, 2 * FP_BYTES)) return 0;
+  load_n(xyv, mem_at(instance, xy), 2 * LIMBS);
+  if (!less_than(xyv + LIMBS, pv, LIMBS)) return 0;
+  redc6(zv, xyv, pv, factor);
+  store6(mem_at(instance, z), zv);
+  return 1;
+}
+
+static void w2c_f303(Z_mcl_instance_t* instance, u32 z, u32 xy, u32 p) {
+  if (!native_f303(instance, z, xy, p)) w2c_f303_wasm(instance, z, xy, p);
+}
+
+/* ---- f302 / f301: z = x + y mod p, z = x - y mod p ---- */
+static inline int reduced_operands(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u32 p, u64 xv[LIMBS],
+                                   u64 yv[LIMBS], u64 pv[LIMBS]) {
+  if (partly_overlap(z, FP_BYTES, x, FP_BYTES) || partly_overlap(z, FP_BYTES, y, FP_BYTES)) return 0;
+  load6(xv, mem_at(instance, x));
+  load6(yv, mem_at(instance, y));
+  load6(pv, mem_at(instance, p));
+  return spare_bits(pv) && less_than(xv, pv, LIMBS) && less_than(yv, pv, LIMBS);
+}
+
+static inline int native_f302(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u32 p) {
+  u64 xv[LIMBS], yv[LIMBS], pv[LIMBS], sum[LIMBS], r[LIMBS];
+  if (!reduced_operands(instance, z, x, y, p, xv, yv, pv)) return 0;
+  u64 carry = add_n(sum, xv, yv, LIMBS);
+  final_subtract(r, sum, carry, pv);
+  store6(mem_at(instance, z), r);
+  return 1;
+}
+
+static void w2c_f302(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u32 p) {
+  if (!native_f302(instance, z, x, y, p)) w2c_f302_wasm(instance, z, x, y, p);
+}
+
+static inline int native_f301(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u32 p) {
+  u64 xv[LIMBS], yv[LIMBS], pv[LIMBS], d[LIMBS];
+  if (!reduced_operands(instance, z, x, y, p, xv, yv, pv)) return 0;
+  if (sub_n(d, xv, yv, LIMBS)) add_n(d, d, pv, LIMBS);
+  store6(mem_at(instance, z), d);
+  return 1;
+}
+
+static void w2c_f301(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u32 p) {
+  if (!native_f301(instance, z, x, y, p)) w2c_f301_wasm(instance, z, x, y, p);
+}
+
+/* ---- f16 / f28 / f52: plain add (12 limbs), add and subtract (24 limbs) with carry out ---- */
+#define PLAIN(name, words, op)                                                              \
+  static u32 name(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y) {                        \
+    const u32 bytes = (words) * 8;                                                          \
+    if (partly_overlap(z, bytes, x, bytes) || partly_overlap(z, bytes, y, bytes))           \
+      return name##_wasm(instance, z, x, y);                                                \
+    u64 xv[words], yv[words], zv[words];                                                    \
+    load_n(xv, mem_at(instance, x), words);                                                 \
+    load_n(yv, mem_at(instance, y), words);                                                 \
+    u32 carry = (u32)op(zv, xv, yv, words);                                                 \
+    store_n(mem_at(instance, z), zv, words);                                                \
+    return carry;                                                                           \
+  }
+
+PLAIN(w2c_f16, LIMBS, add_n)
+PLAIN(w2c_f28, 2 * LIMBS, add_n)
+PLAIN(w2c_f52, 2 * LIMBS, sub_n)
+
+/* ---- f287: copy 12 limbs ---- */
+static void w2c_f287(Z_mcl_instance_t* instance, u32 z, u32 x) {
+  if (partly_overlap(z, FP_BYTES, x, FP_BYTES)) {
+    w2c_f287_wasm(instance, z, x);
+    return;
+  }
+  u64 v[LIMBS];
+  load6(v, mem_at(instance, x));
+  store6(mem_at(instance, z), v);
+}

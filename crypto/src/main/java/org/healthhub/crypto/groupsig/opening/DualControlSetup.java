@@ -1,0 +1,12 @@
+package org.healthhub.crypto.groupsig.opening;
+
+import org.healthhub.crypto.groupsig.GroupKey;
+import org.healthhub.crypto.groupsig.Gml;
+
+/** A new group whose opening secret exists only as two shares. */
+public record DualControlSetup(GroupKey groupKey, Gml gml, DualControlKeys keys) {
+  @Override
+  public String toString() {
+    return "DualControlSetup[" + groupKey.scheme() + "]";
+  }
+}
