@@ -48,6 +48,11 @@ public final class Transcript {
     return add(utf8(text));
   }
 
+  /** {@code hex(SHA-256(T))}: how pygroupsig names members in its GML. */
+  public String sha256Hex() {
+    return java.util.HexFormat.of().formatHex(sha256(bytes.toByteArray()));
+  }
+
   public Fr challenge() {
     return challengeOf(bytes.toByteArray());
   }

@@ -25,8 +25,12 @@ public abstract class SchemeRoundTripContract {
 
   protected abstract GroupSignatureScheme scheme();
 
-  /** A group and one member, joined through re-parsed messages. */
-  protected record Joined(GroupSetup setup, Gml gml, MemberKey member) {}
+  /**
+   * A group and one member, joined through re-parsed messages; {@code lastPartial} and
+   * {@code lastFromManager} are what the member's last join step received.
+   */
+  protected record Joined(
+      GroupSetup setup, Gml gml, MemberKey member, MemberKey lastPartial, JoinMessage lastFromManager) {}
 
   protected Joined joinedGroup() throws GeneralSecurityException {
     GroupSetup setup = scheme().setup(rng);
@@ -46,7 +50,8 @@ public abstract class SchemeRoundTripContract {
       MemberJoinStep memberStep = scheme().joinMember(setup.groupKey(), carried, fromManager, rng);
       partial = memberStep.partialKey();
       if (memberStep.complete()) {
-        return new Joined(setup, gml, scheme().importMemberKey(partial.toBase64()));
+        return new Joined(
+            setup, gml, scheme().importMemberKey(partial.toBase64()), carried, fromManager);
       }
       toMember = JoinMessage.fromJson(memberStep.reply().toJson());
     }
@@ -60,6 +65,11 @@ public abstract class SchemeRoundTripContract {
   /** Parses the signature's export again, as a receiver would. */
   protected GroupSignature reparsed(GroupSignature signature) throws GeneralSecurityException {
     return scheme().importSignature(signature.toBase64());
+  }
+
+  @Test
+  void registry_byName_givesThisScheme() {
+    assertThat(GroupSignatureSchemes.byName(scheme().descriptor().name())).isInstanceOf(scheme().getClass());
   }
 
   @Test
@@ -94,6 +104,17 @@ public abstract class SchemeRoundTripContract {
     GroupSignature spliced = scheme().importSignature(spliceFirstField(signature, other));
     assertThatThrownBy(() -> scheme().verify("record 42", spliced, group.setup().groupKey()))
         .isInstanceOf(InvalidSignatureException.class);
+  }
+
+  /** pygroupsig's ps16 and klap20 members store whatever credential arrives; ours check it. */
+  @Test
+  void joinMember_credentialOfAnotherMember_rejects() throws Exception {
+    Joined first = joinedGroup();
+    Joined second = join(first.setup(), first.gml());
+    assertThatThrownBy(
+            () -> scheme().joinMember(
+                first.setup().groupKey(), first.lastPartial(), second.lastFromManager(), rng))
+        .isInstanceOf(JoinRejectedException.class);
   }
 
   @Test

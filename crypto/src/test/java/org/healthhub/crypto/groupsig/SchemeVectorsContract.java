@@ -46,6 +46,14 @@ public abstract class SchemeVectorsContract {
     scheme().verify(message, signature, key);
   }
 
+  /**
+   * What our export of an object pygroupsig exported reads: the same text, unless the scheme
+   * writes another label (dl21seq writes "dl21seq" where pygroupsig writes "dl21").
+   */
+  protected String ourExportOf(String pygroupsigExport) {
+    return pygroupsigExport;
+  }
+
   protected GroupKey groupKey() throws MalformedInputException {
     return scheme().importGroupKey(vectors.get("group_key").asText());
   }
@@ -138,13 +146,28 @@ public abstract class SchemeVectorsContract {
   }
 
   @Test
+  void lenientInputs_compactJson_verify() throws Exception {
+    GroupKey groupKey = groupKey();
+    int checked = 0;
+    for (JsonNode record : vectors.get("lenient_inputs")) {
+      if (record.get("why").asText().contains("compact JSON")) {
+        GroupSignature signature = scheme().importSignature(record.get("signature").asText());
+        verifyAs(record, record.get("message").asText(), signature, groupKey);
+        checked++;
+      }
+    }
+    assertThat(checked).isPositive();
+  }
+
+  @Test
   void setup_replaysPygroupsig() throws Exception {
     JsonNode setup = vectors.get("setup");
     ReplayRandomScalars rng =
         RandomScalars.replay(HexFormat.of().parseHex(setup.get("rng_seed").asText()));
     GroupSetup group = scheme().setup(rng);
-    assertThat(group.groupKey().toBase64()).isEqualTo(vectors.get("group_key").asText());
-    assertThat(group.managerKey().toBase64()).isEqualTo(vectors.get("manager_key").asText());
+    assertThat(group.groupKey().toBase64()).isEqualTo(ourExportOf(vectors.get("group_key").asText()));
+    assertThat(group.managerKey().toBase64())
+        .isEqualTo(ourExportOf(vectors.get("manager_key").asText()));
     assertThat(rng.bytesDrawn()).isEqualTo(setup.get("rng_bytes").asLong());
   }
 
@@ -162,7 +185,7 @@ public abstract class SchemeVectorsContract {
               memberKey(record.get("member_index").asInt()),
               groupKey,
               rng);
-      if (!signature.toBase64().equals(record.get("signature").asText())) {
+      if (!signature.toBase64().equals(ourExportOf(record.get("signature").asText()))) {
         failures.add("signature " + record.get("index") + " differs");
       }
       if (rng.bytesDrawn() != record.get("rng_bytes").asLong()) {
@@ -207,6 +230,7 @@ public abstract class SchemeVectorsContract {
     }
     assertThat(failures).isEmpty();
     assertThat(complete).isTrue();
-    assertThat(partial.toBase64()).isEqualTo(transcript.get("resulting_member_key").asText());
+    assertThat(partial.toBase64())
+        .isEqualTo(ourExportOf(transcript.get("resulting_member_key").asText()));
   }
 }

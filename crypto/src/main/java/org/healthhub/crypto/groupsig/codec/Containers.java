@@ -70,6 +70,14 @@ public final class Containers {
     return Fields.readBase64(what, textMember(what, outer, "signature"), declared);
   }
 
+  /**
+   * The {@code scheme} label of a key or signature export, so that a re-export can keep it
+   * (dl21seq reads exports labelled "dl21" and "dl21seq").
+   */
+  public static String labelOf(String base64) throws MalformedInputException {
+    return textMember("export", decodeOuter("export", base64), "scheme");
+  }
+
   private static String encode(Map<String, Object> outer) {
     return Base64.getEncoder()
         .encodeToString(PythonJson.write(outer).getBytes(StandardCharsets.US_ASCII));

@@ -1,0 +1,71 @@
+package org.healthhub.crypto.groupsig.dl21;
+
+import java.util.List;
+import java.util.Set;
+import org.healthhub.crypto.MalformedInputException;
+import org.healthhub.crypto.groupsig.MemberKey;
+import org.healthhub.crypto.groupsig.codec.Containers;
+import org.healthhub.crypto.groupsig.codec.Fields;
+import org.healthhub.crypto.mcl.Fr;
+import org.healthhub.crypto.mcl.G1;
+
+/**
+ * DL21 member key: the credential {@code A = (H + h2·s + g1)·(isk + x)⁻¹} with {@code x},
+ * {@code s}, the secret {@code y}, {@code H = h1·y} and {@code h2s = h2·s}. Until the join's last
+ * step only {@code y} and {@code H} are set (a partial key).
+ */
+public final class Dl21MemberKey implements MemberKey {
+  /** The FIELDS of the export, in order (dl21seq appends its own). */
+  public static final List<String> FIELD_ORDER = List.of("A", "x", "y", "s", "H", "h2s");
+
+  final G1 a;
+  final Fr x;
+  final Fr y;
+  final Fr s;
+  final G1 bigH;
+  final G1 h2s;
+
+  Dl21MemberKey(G1 a, Fr x, Fr y, Fr s, G1 bigH, G1 h2s) {
+    this.a = a;
+    this.x = x;
+    this.y = y;
+    this.s = s;
+    this.bigH = bigH;
+    this.h2s = h2s;
+  }
+
+  /** Whether the join finished, so the key can sign. */
+  public boolean complete() {
+    return !a.isZero();
+  }
+
+  @Override
+  public String scheme() {
+    return Dl21.NAME;
+  }
+
+  @Override
+  public String toBase64() {
+    return Containers.exportKey(Dl21.NAME, "member", writeFields(new Fields.Writer()));
+  }
+
+  /** Writes this key's FIELDS in pygroupsig's order. */
+  public Fields.Writer writeFields(Fields.Writer out) {
+    return out.put("A", a).put("x", x).put("y", y).put("s", s).put("H", bigH).put("h2s", h2s);
+  }
+
+  /** Reads this key's FIELDS out of a member key export (dl21seq's holds more). */
+  public static Dl21MemberKey readFields(Fields f) throws MalformedInputException {
+    return new Dl21MemberKey(f.g1("A"), f.fr("x"), f.fr("y"), f.fr("s"), f.g1("H"), f.g1("h2s"));
+  }
+
+  static Dl21MemberKey fromBase64(String base64) throws MalformedInputException {
+    return readFields(
+        Containers.importKey(base64, Set.of(Dl21.NAME), "member", Set.copyOf(FIELD_ORDER)));
+  }
+
+  @Override
+  public String toString() {
+    return "Dl21MemberKey[secret hidden]";
+  }
+}
