@@ -20,7 +20,8 @@ public final class SignatureSplicing {
 
   private static String innerJson(String export) {
     String outer = new String(Base64.getDecoder().decode(export));
-    return new String(Base64.getDecoder().decode(outer.replaceAll(".*\"signature\": \"([^\"]*)\".*", "$1")));
+    return new String(
+        Base64.getDecoder().decode(outer.replaceAll(".*\"signature\": \"([^\"]*)\".*", "$1")));
   }
 
   private static String valueOf(String fields, String name) {

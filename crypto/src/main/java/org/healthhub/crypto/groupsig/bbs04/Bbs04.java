@@ -37,15 +37,14 @@ import org.healthhub.crypto.mcl.RandomScalars;
 
 /**
  * BBS04 (Boneh, Boyen, Shacham 2004), byte-compatible with pygroupsig: one-message join in which
- * the manager picks the member secret, signatures that linearly encrypt the member's A, opening
- * by decryption. See ALGORITHMS.md §4.1.
+ * the manager picks the member secret, signatures that linearly encrypt the member's A, opening by
+ * decryption. See ALGORITHMS.md §4.1.
  */
 public final class Bbs04 implements DualControlOpening, Opening {
   public static final String NAME = "bbs04";
 
   private static final SchemeDescriptor DESCRIPTOR =
-      new SchemeDescriptor(
-          NAME, NAME, 1, Set.of(Capability.OPEN, Capability.DUAL_CONTROL_OPEN));
+      new SchemeDescriptor(NAME, NAME, 1, Set.of(Capability.OPEN, Capability.DUAL_CONTROL_OPEN));
 
   @Override
   public SchemeDescriptor descriptor() {
@@ -68,8 +67,15 @@ public final class Bbs04 implements DualControlOpening, Opening {
     G2 w = g2.mul(gamma); // w = g2·gamma
     Bbs04GroupKey groupKey =
         new Bbs04GroupKey(
-            g1, g2, h, u, v, w,
-            Pairing.pairing(h, w), Pairing.pairing(h, g2), Pairing.pairing(g1, g2));
+            g1,
+            g2,
+            h,
+            u,
+            v,
+            w,
+            Pairing.pairing(h, w),
+            Pairing.pairing(h, g2),
+            Pairing.pairing(g1, g2));
     return new GroupSetup(groupKey, new OpeningManagerKey(NAME, xi1, xi2, gamma), Gml.empty());
   }
 
@@ -80,8 +86,8 @@ public final class Bbs04 implements DualControlOpening, Opening {
     Bbs04GroupKey group = group(groupKey);
     Fr gamma = OpeningManagerKey.issuingSecret(NAME, managerKey);
     if (fromMember != null) {
-      throw new MalformedInputException("bbs04 join has one manager message; got phase "
-          + fromMember.phase());
+      throw new MalformedInputException(
+          "bbs04 join has one manager message; got phase " + fromMember.phase());
     }
     Fr x = rng.nextFr();
     G1 a = group.g1.mul(gamma.add(x).inv()); // A = g1·(gamma + x)⁻¹
@@ -150,7 +156,10 @@ public final class Bbs04 implements DualControlOpening, Opening {
     G1 r5 = t2.mul(rX).sub(group.v.mul(rDelta2)); // R5 = T2·rx − v·rδ2
     Fr c = challenge(text, t1, t2, t3, r1, r2, r3, r4, r5);
     return new Bbs04Signature(
-        t1, t2, t3, c,
+        t1,
+        t2,
+        t3,
+        c,
         rAlpha.add(c.mul(alpha)),
         rBeta.add(c.mul(beta)),
         rX.add(c.mul(key.x)),
@@ -188,14 +197,26 @@ public final class Bbs04 implements DualControlOpening, Opening {
   private static Fr challenge(
       byte[] message, G1 t1, G1 t2, G1 t3, G1 r1, G1 r2, GT r3, G1 r4, G1 r5) {
     return new Transcript()
-        .add(message).add(t1).add(t2).add(t3).add(r1).add(r2).add(r3).add(r4).add(r5)
+        .add(message)
+        .add(t1)
+        .add(t2)
+        .add(t3)
+        .add(r1)
+        .add(r2)
+        .add(r3)
+        .add(r4)
+        .add(r5)
         .challenge();
   }
 
   /** Opens with the full manager key: A = T3 − (T1·xi1 + T2·xi2), looked up by SHA-256(A). */
   @Override
   public Opened open(
-      GroupSignature signature, GroupKey groupKey, ManagerKey managerKey, Gml gml, RandomScalars rng)
+      GroupSignature signature,
+      GroupKey groupKey,
+      ManagerKey managerKey,
+      Gml gml,
+      RandomScalars rng)
       throws GeneralSecurityException {
     group(groupKey);
     G1 a = OpeningManagerKey.requireFull(NAME, managerKey).decrypt(openingCiphertext(signature));
@@ -228,7 +249,8 @@ public final class Bbs04 implements DualControlOpening, Opening {
   @Override
   public String memberId(List<G1> entry) throws MalformedInputException {
     if (entry.size() != 1) {
-      throw new MalformedInputException("a bbs04 GML entry is (A), got " + entry.size() + " elements");
+      throw new MalformedInputException(
+          "a bbs04 GML entry is (A), got " + entry.size() + " elements");
     }
     return memberIdOf(entry.get(0));
   }
@@ -248,7 +270,6 @@ public final class Bbs04 implements DualControlOpening, Opening {
   public ManagerKey importManagerKey(String base64) throws MalformedInputException {
     return OpeningManagerKey.importFullOrIssuing(NAME, base64);
   }
-
 
   @Override
   public MemberKey importMemberKey(String base64) throws MalformedInputException {
@@ -271,5 +292,4 @@ public final class Bbs04 implements DualControlOpening, Opening {
   private static Bbs04Signature signature(GroupSignature signature) throws MalformedInputException {
     return SchemeArguments.require(Bbs04Signature.class, signature, "bbs04 signature");
   }
-
 }

@@ -10,8 +10,8 @@ import org.healthhub.crypto.mcl.G2;
 import org.healthhub.crypto.mcl.GT;
 
 /**
- * A BBS04 group key: generators g1, g2, the opening bases h, u = h·xi1⁻¹, v = h·xi2⁻¹, the
- * issuer's w = g2·gamma and the precomputed pairings hw = e(h,w), hg2 = e(h,g2), g1g2 = e(g1,g2).
+ * A BBS04 group key: generators g1, g2, the opening bases h, u = h·xi1⁻¹, v = h·xi2⁻¹, the issuer's
+ * w = g2·gamma and the precomputed pairings hw = e(h,w), hg2 = e(h,g2), g1g2 = e(g1,g2).
  */
 public final class Bbs04GroupKey implements GroupKey {
   static final Set<String> FIELDS = Set.of("g1", "g2", "h", "u", "v", "w", "hw", "hg2", "g1g2");

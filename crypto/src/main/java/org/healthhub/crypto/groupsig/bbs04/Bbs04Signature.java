@@ -26,8 +26,7 @@ public final class Bbs04Signature implements GroupSignature {
   final Fr sdelta1;
   final Fr sdelta2;
 
-  Bbs04Signature(
-      G1 t1, G1 t2, G1 t3, Fr c, Fr salpha, Fr sbeta, Fr sx, Fr sdelta1, Fr sdelta2) {
+  Bbs04Signature(G1 t1, G1 t2, G1 t3, Fr c, Fr salpha, Fr sbeta, Fr sx, Fr sdelta1, Fr sdelta2) {
     this.t1 = t1;
     this.t2 = t2;
     this.t3 = t3;

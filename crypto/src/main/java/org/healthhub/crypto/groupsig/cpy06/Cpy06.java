@@ -37,10 +37,10 @@ import org.healthhub.crypto.mcl.Pairing;
 import org.healthhub.crypto.mcl.RandomScalars;
 
 /**
- * CPY06 (Choi, Park, Yung 2006: short traceable signatures), byte-compatible with pygroupsig:
- * a four-message join in which the member's secret stays hidden, signatures that linearly
- * encrypt A and carry a tracing pair (T4, T5), opening by decryption, and the traceability
- * operations reveal, trace, prove_equality and claim. See ALGORITHMS.md §4.3.
+ * CPY06 (Choi, Park, Yung 2006: short traceable signatures), byte-compatible with pygroupsig: a
+ * four-message join in which the member's secret stays hidden, signatures that linearly encrypt A
+ * and carry a tracing pair (T4, T5), opening by decryption, and the traceability operations reveal,
+ * trace, prove_equality and claim. See ALGORITHMS.md §4.3.
  */
 public final class Cpy06 implements DualControlOpening, Opening {
   public static final String NAME = "cpy06";
@@ -81,7 +81,12 @@ public final class Cpy06 implements DualControlOpening, Opening {
     G2 g2 = G2.generator();
     Cpy06GroupKey groupKey =
         new Cpy06GroupKey(
-            q, r, w, x, y, z,
+            q,
+            r,
+            w,
+            x,
+            y,
+            z,
             Pairing.pairing(g1, w),
             Pairing.pairing(z, g2),
             Pairing.pairing(z, r),
@@ -168,7 +173,12 @@ public final class Cpy06 implements DualControlOpening, Opening {
                     List.of(bd1.add(bd2).neg(), br1.add(br2).neg(), bx.neg())));
     Fr c = challenge(text, t1, t2, t3, t4, t5, b1, b2, b3, b4, b5, b6);
     return new Cpy06Signature(
-        t1, t2, t3, t4, t5, c,
+        t1,
+        t2,
+        t3,
+        t4,
+        t5,
+        c,
         br1.add(c.mul(r1)),
         br2.add(c.mul(r2)),
         bd1.add(c.mul(d1)),
@@ -188,8 +198,9 @@ public final class Cpy06 implements DualControlOpening, Opening {
     G1 b3 = sig.t1.mul(sig.st).sub(group.x.mul(sig.sd1)); // B3 = T1·st − X·sd1
     G1 b4 = sig.t2.mul(sig.st).sub(group.y.mul(sig.sd2)); // B4 = T2·st − Y·sd2
     // B5 = e(g1, T4)^sx · (T5^c)⁻¹
-    GT b5 = GT.powVec(List.of(Pairing.pairing(G1.generator(), sig.t4), sig.t5),
-        List.of(sig.sx, sig.c.neg()));
+    GT b5 =
+        GT.powVec(
+            List.of(Pairing.pairing(G1.generator(), sig.t4), sig.t5), List.of(sig.sx, sig.c.neg()));
     // B6 = e(T3, g2)^st · e2^(−sd1−sd2) · e3^(−sr1−sr2) · e4^(−sx) · (e(T3, r)/e5)^c,
     // with e(T3, g2)^st · e(T3, r)^c = e(T3, g2·st + r·c)
     GT b6 =
@@ -211,18 +222,31 @@ public final class Cpy06 implements DualControlOpening, Opening {
   }
 
   private static Fr challenge(
-      byte[] message, G1 t1, G1 t2, G1 t3, G2 t4, GT t5,
-      G1 b1, G1 b2, G1 b3, G1 b4, GT b5, GT b6) {
+      byte[] message, G1 t1, G1 t2, G1 t3, G2 t4, GT t5, G1 b1, G1 b2, G1 b3, G1 b4, GT b5, GT b6) {
     return new Transcript()
-        .add(message).add(t1).add(t2).add(t3).add(t4).add(t5)
-        .add(b1).add(b2).add(b3).add(b4).add(b5).add(b6)
+        .add(message)
+        .add(t1)
+        .add(t2)
+        .add(t3)
+        .add(t4)
+        .add(t5)
+        .add(b1)
+        .add(b2)
+        .add(b3)
+        .add(b4)
+        .add(b5)
+        .add(b6)
         .challenge();
   }
 
   /** Opens with the full manager key: A = T3 − (T1·xi1 + T2·xi2), the first GML entry with A. */
   @Override
   public Opened open(
-      GroupSignature signature, GroupKey groupKey, ManagerKey managerKey, Gml gml, RandomScalars rng)
+      GroupSignature signature,
+      GroupKey groupKey,
+      ManagerKey managerKey,
+      Gml gml,
+      RandomScalars rng)
       throws GeneralSecurityException {
     group(groupKey);
     G1 a = OpeningManagerKey.requireFull(NAME, managerKey).decrypt(openingCiphertext(signature));
@@ -241,8 +265,8 @@ public final class Cpy06 implements DualControlOpening, Opening {
   }
 
   /**
-   * pygroupsig's reveal: copies a member's GML entry (A, π) to the revocation list, so that
-   * {@link #trace} recognises the member's signatures. Returns the new list.
+   * pygroupsig's reveal: copies a member's GML entry (A, π) to the revocation list, so that {@link
+   * #trace} recognises the member's signatures. Returns the new list.
    *
    * @throws UnknownMemberException if {@code memberId} is not in {@code gml}
    */
@@ -257,8 +281,8 @@ public final class Cpy06 implements DualControlOpening, Opening {
   }
 
   /**
-   * A member's proof that all {@code signatures} are its own, in list order; exported with
-   * {@link DiscreteLogProof#toBase64()} as pygroupsig does.
+   * A member's proof that all {@code signatures} are its own, in list order; exported with {@link
+   * DiscreteLogProof#toBase64()} as pygroupsig does.
    */
   public DiscreteLogProof proveEquality(
       List<GroupSignature> signatures, MemberKey memberKey, GroupKey groupKey, RandomScalars rng)
@@ -310,7 +334,8 @@ public final class Cpy06 implements DualControlOpening, Opening {
   @Override
   public String memberId(List<G1> entry) throws MalformedInputException {
     if (entry.size() != 2) {
-      throw new MalformedInputException("a cpy06 GML entry is (A, pi), got " + entry.size() + " elements");
+      throw new MalformedInputException(
+          "a cpy06 GML entry is (A, pi), got " + entry.size() + " elements");
     }
     return memberIdOf(entry.get(0), entry.get(1));
   }
@@ -335,7 +360,6 @@ public final class Cpy06 implements DualControlOpening, Opening {
     return OpeningManagerKey.importFullOrIssuing(NAME, base64);
   }
 
-
   @Override
   public MemberKey importMemberKey(String base64) throws MalformedInputException {
     return Cpy06MemberKey.fromBase64(base64);
@@ -357,5 +381,4 @@ public final class Cpy06 implements DualControlOpening, Opening {
   static Cpy06Signature signature(GroupSignature signature) throws MalformedInputException {
     return SchemeArguments.require(Cpy06Signature.class, signature, "cpy06 signature");
   }
-
 }

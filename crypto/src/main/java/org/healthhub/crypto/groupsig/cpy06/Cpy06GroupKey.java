@@ -10,9 +10,9 @@ import org.healthhub.crypto.mcl.G2;
 import org.healthhub.crypto.mcl.GT;
 
 /**
- * A CPY06 group key: q, the issuer's r = g2·gamma, w, the opening bases X = z·xi1⁻¹,
- * Y = z·xi2⁻¹ and z, and the pairings e1 = e(g1,w), e2 = e(z,g2), e3 = e(z,r), e4 = e(g1,g2),
- * e5 = e(q,g2) (g1, g2 are the fixed generators).
+ * A CPY06 group key: q, the issuer's r = g2·gamma, w, the opening bases X = z·xi1⁻¹, Y = z·xi2⁻¹
+ * and z, and the pairings e1 = e(g1,w), e2 = e(z,g2), e3 = e(z,r), e4 = e(g1,g2), e5 = e(q,g2) (g1,
+ * g2 are the fixed generators).
  */
 public final class Cpy06GroupKey implements GroupKey {
   private static final Set<String> FIELDS =

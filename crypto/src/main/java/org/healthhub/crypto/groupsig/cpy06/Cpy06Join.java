@@ -20,8 +20,8 @@ import org.healthhub.crypto.mcl.RandomScalars;
 
 /**
  * The steps of CPY06's join after the manager's offer (u, v), behind {@link Cpy06}: the member
- * commits to x = u·y' + v with a representation proof, the manager issues (t, A), the member
- * checks the credential. The member's x never leaves it.
+ * commits to x = u·y' + v with a representation proof, the manager issues (t, A), the member checks
+ * the credential. The member's x never leaves it.
  */
 final class Cpy06Join {
   // Join proof: π = g1·x and π = g1·v + I·u + q·rr, witnesses [x, v, u, rr], bases [g1, I, q].
@@ -37,7 +37,8 @@ final class Cpy06Join {
     SchemeArguments.requirePhase(fromMember, 2, "cpy06 join");
     G1 i = fromMember.g1("I");
     G1 pi = fromMember.g1("pi").requireNonZero("cpy06 join pi");
-    GeneralRepresentationProof proof = GeneralRepresentationProof.fromBase64(fromMember.string("spk"));
+    GeneralRepresentationProof proof =
+        GeneralRepresentationProof.fromBase64(fromMember.string("spk"));
     if (!proof.verifies(joinStatement(pi, i, group.q), pi.toBytes())) {
       throw new JoinRejectedException("cpy06 join: the member's proof for pi does not hold");
     }
@@ -99,4 +100,5 @@ final class Cpy06Join {
         List.of(Point.of(g1), Point.of(i), Point.of(q)),
         JOIN_PAIRS,
         JOIN_GROUP_SIZES);
-  }}
+  }
+}

@@ -9,9 +9,9 @@ import org.healthhub.crypto.mcl.Fr;
 import org.healthhub.crypto.mcl.G1;
 
 /**
- * A CPY06 member key: the secret x, and t, A = (g1·x + q)·(gamma + t)⁻¹ from the manager. While
- * the join runs (after the member's phase 2 message) t is zero and A the identity, as pygroupsig
- * leaves them; such a partial key can be exported and imported but not sign.
+ * A CPY06 member key: the secret x, and t, A = (g1·x + q)·(gamma + t)⁻¹ from the manager. While the
+ * join runs (after the member's phase 2 message) t is zero and A the identity, as pygroupsig leaves
+ * them; such a partial key can be exported and imported but not sign.
  */
 public final class Cpy06MemberKey implements MemberKey {
   private static final Set<String> FIELDS = Set.of("x", "t", "A");

@@ -11,8 +11,8 @@ import org.healthhub.crypto.mcl.G2;
 import org.healthhub.crypto.mcl.GT;
 
 /**
- * A CPY06 signature: the linear encryption (T1, T2, T3) of A under (X, Y, z), the tracing pair
- * T4 = w·r3, T5 = e1^(r3·x), and the proof (c, sr1, sr2, sd1, sd2, sx, st).
+ * A CPY06 signature: the linear encryption (T1, T2, T3) of A under (X, Y, z), the tracing pair T4 =
+ * w·r3, T5 = e1^(r3·x), and the proof (c, sr1, sr2, sd1, sd2, sx, st).
  */
 public final class Cpy06Signature implements GroupSignature {
   private static final Set<String> FIELDS =

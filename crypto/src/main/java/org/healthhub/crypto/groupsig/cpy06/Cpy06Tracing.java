@@ -17,9 +17,9 @@ import org.healthhub.crypto.mcl.Pairing;
 import org.healthhub.crypto.mcl.RandomScalars;
 
 /**
- * CPY06's traceability, behind {@link Cpy06}'s public methods: every signature carries
- * T4 = w·r3 and T5 = e(g1, T4)^x, so π = g1·x (kept in the GML entry) recognises a member's
- * signatures, and the member proves with x that signatures are its own.
+ * CPY06's traceability, behind {@link Cpy06}'s public methods: every signature carries T4 = w·r3
+ * and T5 = e(g1, T4)^x, so π = g1·x (kept in the GML entry) recognises a member's signatures, and
+ * the member proves with x that signatures are its own.
  */
 final class Cpy06Tracing {
   private Cpy06Tracing() {}
@@ -38,7 +38,8 @@ final class Cpy06Tracing {
     Cpy06Signature sig = Cpy06.signature(signature);
     for (String id : crl.memberIds()) {
       List<Object> entry = crl.entry(id);
-      if (entry.size() == 2 && entry.get(1) instanceof G1 pi
+      if (entry.size() == 2
+          && entry.get(1) instanceof G1 pi
           && Pairing.pairing(pi, sig.t4).equals(sig.t5)) {
         return true;
       }

@@ -19,11 +19,11 @@ import org.healthhub.crypto.mcl.G1;
 import org.healthhub.crypto.mcl.RandomScalars;
 
 /**
- * Dual-control opening for schemes with a linear encryption of A ({@link DualControlOpening}):
- * the opening secret (xi1, xi2) is split additively between the Group Manager (a1, a2) and the
+ * Dual-control opening for schemes with a linear encryption of A ({@link DualControlOpening}): the
+ * opening secret (xi1, xi2) is split additively between the Group Manager (a1, a2) and the
  * Revocation Manager (b1, b2). Each computes a {@link PartialOpening} {@code P = T1·s1 + T2·s2}
- * with a Chaum-Pedersen style proof; the combiner checks both and recovers
- * {@code A = T3 − P_gm − P_rm}. See crypto/README.md, "Dual-control opening".
+ * with a Chaum-Pedersen style proof; the combiner checks both and recovers {@code A = T3 − P_gm −
+ * P_rm}. See crypto/README.md, "Dual-control opening".
  */
 public final class DualControlOpener {
   private static final String DOMAIN = "healthhub-dual-control-opening-v1";
@@ -36,8 +36,8 @@ public final class DualControlOpener {
   private DualControlOpener() {}
 
   /**
-   * Splits (xi1, xi2) into the two managers' shares: a1, a2 random, b1 = xi1 − a1,
-   * b2 = xi2 − a2; gamma goes to the Group Manager's issuing key.
+   * Splits (xi1, xi2) into the two managers' shares: a1, a2 random, b1 = xi1 − a1, b2 = xi2 − a2;
+   * gamma goes to the Group Manager's issuing key.
    *
    * @throws InvalidShareCommitmentsException if (xi1, xi2) does not open under {@code bases}
    */
@@ -136,8 +136,8 @@ public final class DualControlOpener {
   }
 
   /**
-   * Checks an opening result with public data only: both proofs, that the credential recovered
-   * from them is the entry's first element, and that the entry hashes to the member id.
+   * Checks an opening result with public data only: both proofs, that the credential recovered from
+   * them is the entry's first element, and that the entry hashes to the member id.
    *
    * @throws InvalidOpeningException if the result names a member that did not sign
    * @throws PartialOpeningRejectedException if a partial opening does not hold
@@ -149,11 +149,14 @@ public final class DualControlOpener {
       GroupKey groupKey,
       ShareCommitments commitments)
       throws GeneralSecurityException {
-    PartialOpening gm = byRole(ManagerRole.GROUP_MANAGER, result.groupManager(), result.revocationManager());
-    PartialOpening rm = byRole(ManagerRole.REVOCATION_MANAGER, result.groupManager(), result.revocationManager());
+    PartialOpening gm =
+        byRole(ManagerRole.GROUP_MANAGER, result.groupManager(), result.revocationManager());
+    PartialOpening rm =
+        byRole(ManagerRole.REVOCATION_MANAGER, result.groupManager(), result.revocationManager());
     G1 a = recover(scheme, groupKey, commitments, signature, gm, rm);
     if (!result.entry().get(0).equals(a)) {
-      throw new InvalidOpeningException("the entry's credential is not the one the signature hides");
+      throw new InvalidOpeningException(
+          "the entry's credential is not the one the signature hides");
     }
     if (!scheme.memberId(result.entry()).equals(result.memberId())) {
       throw new InvalidOpeningException("the member id is not the id of the entry");
@@ -193,15 +196,15 @@ public final class DualControlOpener {
     return ciphertext.t3().sub(gm.p).sub(rm.p); // A = T3 − P_gm − P_rm
   }
 
-  private static PartialOpening byRole(ManagerRole role, PartialOpening first, PartialOpening second)
+  private static PartialOpening byRole(
+      ManagerRole role, PartialOpening first, PartialOpening second)
       throws GeneralSecurityException {
     if (first == null || second == null) {
       throw new MissingPartialOpeningException(
           "both managers' partial openings are needed; one is missing");
     }
     if (first.role() == second.role()) {
-      throw new DuplicateManagerException(
-          "both partial openings come from the " + first.role());
+      throw new DuplicateManagerException("both partial openings come from the " + first.role());
     }
     return first.role() == role ? first : second;
   }
@@ -213,8 +216,7 @@ public final class DualControlOpener {
       ManagerRole role,
       G1 p) {
     return new Representation(
-        List.of(
-            Point.of(commitments.first(role)), Point.of(commitments.second(role)), Point.of(p)),
+        List.of(Point.of(commitments.first(role)), Point.of(commitments.second(role)), Point.of(p)),
         List.of(
             Point.of(bases.first()),
             Point.of(bases.second()),

@@ -9,9 +9,9 @@ import org.healthhub.crypto.mcl.Fr;
 
 /**
  * The Group Manager's key for admitting members (bbs04's and cpy06's gamma) in a dual-control
- * group: a manager key without the opening secret, so it joins members and opens nothing.
- * Exported as pygroupsig's manager key with only the {@code gamma} field, which pygroupsig reads
- * (the absent xi1, xi2 default to zero) and can join with.
+ * group: a manager key without the opening secret, so it joins members and opens nothing. Exported
+ * as pygroupsig's manager key with only the {@code gamma} field, which pygroupsig reads (the absent
+ * xi1, xi2 default to zero) and can join with.
  */
 public final class IssuingKey implements ManagerKey {
   private static final Set<String> FIELDS = Set.of("gamma");

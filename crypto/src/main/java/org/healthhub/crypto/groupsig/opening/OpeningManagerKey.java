@@ -11,9 +11,9 @@ import org.healthhub.crypto.mcl.G1;
 import org.healthhub.crypto.mcl.RandomScalars;
 
 /**
- * The full manager key of bbs04 and cpy06 (the same fields in both): the opening secrets xi1,
- * xi2 and the issuing secret gamma. pygroupsig's export: {@code {"xi1", "xi2", "gamma"}}.
- * Under dual control it exists only until {@link DualControlOpening#splitManagerKey}.
+ * The full manager key of bbs04 and cpy06 (the same fields in both): the opening secrets xi1, xi2
+ * and the issuing secret gamma. pygroupsig's export: {@code {"xi1", "xi2", "gamma"}}. Under dual
+ * control it exists only until {@link DualControlOpening#splitManagerKey}.
  */
 public final class OpeningManagerKey implements ManagerKey {
   private static final Set<String> FIELDS = Set.of("xi1", "xi2", "gamma");
@@ -78,8 +78,13 @@ public final class OpeningManagerKey implements ManagerKey {
   public static OpeningManagerKey requireFull(String scheme, ManagerKey key)
       throws MalformedInputException {
     OpeningManagerKey full =
-        SchemeArguments.require(OpeningManagerKey.class, key, "full " + scheme + " manager key"
-            + " (a dual-control group opens with DualControlOpener)");
+        SchemeArguments.require(
+            OpeningManagerKey.class,
+            key,
+            "full "
+                + scheme
+                + " manager key"
+                + " (a dual-control group opens with DualControlOpener)");
     if (!full.scheme.equals(scheme)) {
       throw new MalformedInputException("a " + full.scheme + " manager key given to " + scheme);
     }

@@ -8,11 +8,11 @@ import org.healthhub.crypto.groupsig.codec.Fields;
 import org.healthhub.crypto.mcl.G1;
 
 /**
- * The outcome of a dual-control opening: the member id, the member's public GML entry (whose
- * first element is the credential A the signature encrypts), and the two partial openings with
- * their proofs, so that anyone with the group key and the share commitments can check it
- * ({@link DualControlOpener#verify}). Export:
- * {@code base64(JSON({"member_id", "entry": [b64...], "gm", "rm"}))}.
+ * The outcome of a dual-control opening: the member id, the member's public GML entry (whose first
+ * element is the credential A the signature encrypts), and the two partial openings with their
+ * proofs, so that anyone with the group key and the share commitments can check it ({@link
+ * DualControlOpener#verify}). Export: {@code base64(JSON({"member_id", "entry": [b64...], "gm",
+ * "rm"}))}.
  */
 public final class OpeningResult {
   private static final Set<String> FIELDS = Set.of("member_id", "entry", "gm", "rm");
@@ -23,7 +23,10 @@ public final class OpeningResult {
   private final PartialOpening revocationManager;
 
   OpeningResult(
-      String memberId, List<G1> entry, PartialOpening groupManager, PartialOpening revocationManager) {
+      String memberId,
+      List<G1> entry,
+      PartialOpening groupManager,
+      PartialOpening revocationManager) {
     this.memberId = memberId;
     this.entry = List.copyOf(entry);
     this.groupManager = groupManager;

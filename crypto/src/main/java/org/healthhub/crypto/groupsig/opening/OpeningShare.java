@@ -8,9 +8,9 @@ import org.healthhub.crypto.mcl.Fr;
 
 /**
  * One manager's additive share (s1, s2) of the opening secret (xi1, xi2): the Group Manager holds
- * (a1, a2), the Revocation Manager (b1, b2), with xi1 = a1 + b1 and xi2 = a2 + b2. A share alone
- * is two uniformly random scalars and says nothing about (xi1, xi2). Immutable; never printed.
- * Export: {@code base64(JSON({"scheme", "type": "opening-share", "key": {"role", "s1", "s2"}}))}.
+ * (a1, a2), the Revocation Manager (b1, b2), with xi1 = a1 + b1 and xi2 = a2 + b2. A share alone is
+ * two uniformly random scalars and says nothing about (xi1, xi2). Immutable; never printed. Export:
+ * {@code base64(JSON({"scheme", "type": "opening-share", "key": {"role", "s1", "s2"}}))}.
  */
 public final class OpeningShare {
   private static final String TYPE = "opening-share";
@@ -38,7 +38,8 @@ public final class OpeningShare {
 
   /** The share's export. It holds the secret: store it only encrypted, in its holder's keystore. */
   public String toBase64() {
-    Fields.Writer fields = new Fields.Writer().putText("role", role.label()).put("s1", s1).put("s2", s2);
+    Fields.Writer fields =
+        new Fields.Writer().putText("role", role.label()).put("s1", s1).put("s2", s2);
     return Containers.exportKey(scheme, TYPE, fields);
   }
 

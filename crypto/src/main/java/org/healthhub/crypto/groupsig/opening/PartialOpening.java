@@ -8,10 +8,10 @@ import org.healthhub.crypto.mcl.G1;
 
 /**
  * One manager's partial opening of one signature: {@code P = T1·s1 + T2·s2} and a proof that the
- * same (s1, s2) are behind that manager's commitments (C1 = first·s1, C2 = second·s2), bound to
- * the scheme, the role and the signature (by the SHA-256 of its canonical export). Public: it
- * reveals nothing about the share. Export:
- * {@code base64(JSON({"scheme", "role", "signature", "P", "proof"}))}.
+ * same (s1, s2) are behind that manager's commitments (C1 = first·s1, C2 = second·s2), bound to the
+ * scheme, the role and the signature (by the SHA-256 of its canonical export). Public: it reveals
+ * nothing about the share. Export: {@code base64(JSON({"scheme", "role", "signature", "P",
+ * "proof"}))}.
  */
 public final class PartialOpening {
   private static final Set<String> FIELDS = Set.of("scheme", "role", "signature", "P", "proof");

@@ -7,10 +7,10 @@ import org.healthhub.crypto.groupsig.codec.Fields;
 import org.healthhub.crypto.mcl.G1;
 
 /**
- * The public commitments to the two opening shares, published with the group: the Group
- * Manager's {@code U1 = first·a1}, {@code U2 = second·a2} and the Revocation Manager's
- * {@code V1 = first·b1}, {@code V2 = second·b2}. Anyone checks them against the group key:
- * {@code U1 + V1 = base} and {@code U2 + V2 = base} (because first·xi1 = second·xi2 = base).
+ * The public commitments to the two opening shares, published with the group: the Group Manager's
+ * {@code U1 = first·a1}, {@code U2 = second·a2} and the Revocation Manager's {@code V1 = first·b1},
+ * {@code V2 = second·b2}. Anyone checks them against the group key: {@code U1 + V1 = base} and
+ * {@code U2 + V2 = base} (because first·xi1 = second·xi2 = base).
  */
 public final class ShareCommitments {
   private static final String TYPE = "share-commitments";
@@ -58,7 +58,8 @@ public final class ShareCommitments {
   }
 
   public String toBase64() {
-    Fields.Writer fields = new Fields.Writer().put("U1", u1).put("U2", u2).put("V1", v1).put("V2", v2);
+    Fields.Writer fields =
+        new Fields.Writer().put("U1", u1).put("U2", u2).put("V1", v1).put("V2", v2);
     return Containers.exportKey(scheme, TYPE, fields);
   }
 

@@ -31,7 +31,8 @@ class Bbs04Test {
   @BeforeAll
   static void setUpGroupAndMember() throws Exception {
     group = BBS04.setup(RNG);
-    ManagerJoinStep offer = BBS04.joinManager(group.groupKey(), group.managerKey(), group.gml(), null, RNG);
+    ManagerJoinStep offer =
+        BBS04.joinManager(group.groupKey(), group.managerKey(), group.gml(), null, RNG);
     gml = offer.gml();
     JoinMessage received = JoinMessage.fromJson(offer.message().toJson());
     MemberJoinStep step = BBS04.joinMember(group.groupKey(), null, received, RNG);
@@ -73,7 +74,8 @@ class Bbs04Test {
     GroupSignature other = BBS04.sign("record 42", member, group.groupKey(), RNG);
     // T3 of one signature with the proof of another: well formed, but not a signature
     String tampered = SignatureSplicing.spliceField(signature.toBase64(), other.toBase64(), "T3");
-    assertThatThrownBy(() -> BBS04.verify("record 42", BBS04.importSignature(tampered), group.groupKey()))
+    assertThatThrownBy(
+            () -> BBS04.verify("record 42", BBS04.importSignature(tampered), group.groupKey()))
         .isInstanceOf(InvalidSignatureException.class);
   }
 
@@ -113,7 +115,8 @@ class Bbs04Test {
   @Test
   void open_emptyGml_findsNoSigner() throws Exception {
     GroupSignature signature = BBS04.sign("record 42", member, group.groupKey(), RNG);
-    assertThatThrownBy(() -> BBS04.open(signature, group.groupKey(), group.managerKey(), Gml.empty(), RNG))
+    assertThatThrownBy(
+            () -> BBS04.open(signature, group.groupKey(), group.managerKey(), Gml.empty(), RNG))
         .isInstanceOf(SignerNotFoundException.class);
   }
 

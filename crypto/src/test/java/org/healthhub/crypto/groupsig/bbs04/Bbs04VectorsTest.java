@@ -43,7 +43,12 @@ class Bbs04VectorsTest extends SchemeVectorsContract {
       String signature = vectors.get("signatures").get(index).get("signature").asText();
       String id =
           bbs04
-              .open(bbs04.importSignature(signature), groupKey, managerKey(), gml, RandomScalars.secure())
+              .open(
+                  bbs04.importSignature(signature),
+                  groupKey,
+                  managerKey(),
+                  gml,
+                  RandomScalars.secure())
               .memberId();
       if (!id.equals(record.get("expected_gml_id").asText())) {
         failures.add("signature " + index + " opened to " + id);
@@ -61,7 +66,10 @@ class Bbs04VectorsTest extends SchemeVectorsContract {
       try {
         bbs04.open(
             bbs04.importSignature(record.get("signature").asText()),
-            groupKey, managerKey(), gml, RandomScalars.secure());
+            groupKey,
+            managerKey(),
+            gml,
+            RandomScalars.secure());
         failures.add(record.get("why").asText() + ": opened");
       } catch (SignerNotFoundException expected) {
         // pygroupsig's {"status": "fail"}

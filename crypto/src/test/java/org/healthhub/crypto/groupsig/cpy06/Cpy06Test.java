@@ -42,13 +42,17 @@ class Cpy06Test {
   private static MemberKey join() throws Exception {
     ManagerJoinStep offer = CPY06.joinManager(group.groupKey(), group.managerKey(), gml, null, RNG);
     MemberJoinStep commit =
-        CPY06.joinMember(group.groupKey(), null, JoinMessage.fromJson(offer.message().toJson()), RNG);
+        CPY06.joinMember(
+            group.groupKey(), null, JoinMessage.fromJson(offer.message().toJson()), RNG);
     assertThat(commit.complete()).isFalse();
     MemberKey saved = CPY06.importMemberKey(commit.partialKey().toBase64());
     ManagerJoinStep credential =
         CPY06.joinManager(
-            group.groupKey(), group.managerKey(), offer.gml(),
-            JoinMessage.fromJson(commit.reply().toJson()), RNG);
+            group.groupKey(),
+            group.managerKey(),
+            offer.gml(),
+            JoinMessage.fromJson(commit.reply().toJson()),
+            RNG);
     gml = credential.gml();
     MemberJoinStep done =
         CPY06.joinMember(
@@ -88,10 +92,9 @@ class Cpy06Test {
   void verify_tamperedSignature_rejects() throws Exception {
     GroupSignature signature = CPY06.sign("record 42", alice, group.groupKey(), RNG);
     GroupSignature other = CPY06.sign("record 42", alice, group.groupKey(), RNG);
-    String tampered =
-        SignatureSplicing.spliceField(
-            signature.toBase64(), other.toBase64(), "T4");
-    assertThatThrownBy(() -> CPY06.verify("record 42", CPY06.importSignature(tampered), group.groupKey()))
+    String tampered = SignatureSplicing.spliceField(signature.toBase64(), other.toBase64(), "T4");
+    assertThatThrownBy(
+            () -> CPY06.verify("record 42", CPY06.importSignature(tampered), group.groupKey()))
         .isInstanceOf(InvalidSignatureException.class);
   }
 
@@ -135,15 +138,18 @@ class Cpy06Test {
     String aliceId = CPY06.open(byAlice, group.groupKey(), group.managerKey(), gml, RNG).memberId();
     String bobId = CPY06.open(byBob, group.groupKey(), group.managerKey(), gml, RNG).memberId();
     assertThat(List.of(aliceId, bobId)).containsExactlyElementsOf(gml.memberIds());
-    assertThatThrownBy(() -> CPY06.open(byAlice, group.groupKey(), group.managerKey(), Gml.empty(), RNG))
+    assertThatThrownBy(
+            () -> CPY06.open(byAlice, group.groupKey(), group.managerKey(), Gml.empty(), RNG))
         .isInstanceOf(SignerNotFoundException.class);
   }
 
   @Test
   void trace_revealedMember_isRevokedAndOthersNot() throws Exception {
     Gml crl = CPY06.reveal(gml.memberIds().get(1), gml, Gml.empty());
-    assertThat(CPY06.trace(CPY06.sign("b", bob, group.groupKey(), RNG), group.groupKey(), crl)).isTrue();
-    assertThat(CPY06.trace(CPY06.sign("a", alice, group.groupKey(), RNG), group.groupKey(), crl)).isFalse();
+    assertThat(CPY06.trace(CPY06.sign("b", bob, group.groupKey(), RNG), group.groupKey(), crl))
+        .isTrue();
+    assertThat(CPY06.trace(CPY06.sign("a", alice, group.groupKey(), RNG), group.groupKey(), crl))
+        .isFalse();
   }
 
   @Test
@@ -151,11 +157,14 @@ class Cpy06Test {
     GroupSignature first = CPY06.sign("1", alice, group.groupKey(), RNG);
     GroupSignature second = CPY06.sign("2", alice, group.groupKey(), RNG);
     GroupSignature byBob = CPY06.sign("3", bob, group.groupKey(), RNG);
-    DiscreteLogProof proof = CPY06.proveEquality(List.of(first, second), alice, group.groupKey(), RNG);
-    CPY06.verifyEquality(DiscreteLogProof.fromBase64(proof.toBase64()), List.of(first, second), group.groupKey());
+    DiscreteLogProof proof =
+        CPY06.proveEquality(List.of(first, second), alice, group.groupKey(), RNG);
+    CPY06.verifyEquality(
+        DiscreteLogProof.fromBase64(proof.toBase64()), List.of(first, second), group.groupKey());
     assertThatThrownBy(() -> CPY06.verifyEquality(proof, List.of(second, first), group.groupKey()))
         .isInstanceOf(InvalidSignatureException.class);
-    DiscreteLogProof mixed = CPY06.proveEquality(List.of(first, byBob), alice, group.groupKey(), RNG);
+    DiscreteLogProof mixed =
+        CPY06.proveEquality(List.of(first, byBob), alice, group.groupKey(), RNG);
     assertThatThrownBy(() -> CPY06.verifyEquality(mixed, List.of(first, byBob), group.groupKey()))
         .isInstanceOf(InvalidSignatureException.class);
   }
@@ -164,7 +173,8 @@ class Cpy06Test {
   void claim_ownSignature_verifiesAndOthersReject() throws Exception {
     GroupSignature byAlice = CPY06.sign("1", alice, group.groupKey(), RNG);
     GroupSignature byBob = CPY06.sign("2", bob, group.groupKey(), RNG);
-    CPY06.verifyClaim(CPY06.claim(byAlice, alice, group.groupKey(), RNG), byAlice, group.groupKey());
+    CPY06.verifyClaim(
+        CPY06.claim(byAlice, alice, group.groupKey(), RNG), byAlice, group.groupKey());
     DiscreteLogProof stolen = CPY06.claim(byBob, alice, group.groupKey(), RNG);
     assertThatThrownBy(() -> CPY06.verifyClaim(stolen, byBob, group.groupKey()))
         .isInstanceOf(InvalidSignatureException.class);

@@ -53,8 +53,11 @@ class Cpy06VectorsTest extends SchemeVectorsContract {
       int index = record.get("signature_index").asInt();
       String id =
           cpy06
-              .open(signature(index), groupKey,
-                  cpy06.importManagerKey(vectors.get("manager_key").asText()), gml(),
+              .open(
+                  signature(index),
+                  groupKey,
+                  cpy06.importManagerKey(vectors.get("manager_key").asText()),
+                  gml(),
                   RandomScalars.secure())
               .memberId();
       if (!id.equals(record.get("expected_gml_id").asText())) {
@@ -71,8 +74,10 @@ class Cpy06VectorsTest extends SchemeVectorsContract {
     for (JsonNode record : vectors.get("open_negatives")) {
       try {
         cpy06.open(
-            cpy06.importSignature(record.get("signature").asText()), groupKey,
-            cpy06.importManagerKey(vectors.get("manager_key").asText()), gml(),
+            cpy06.importSignature(record.get("signature").asText()),
+            groupKey,
+            cpy06.importManagerKey(vectors.get("manager_key").asText()),
+            gml(),
             RandomScalars.secure());
         failures.add(record.get("why").asText() + ": opened");
       } catch (SignerNotFoundException expected) {
@@ -107,7 +112,8 @@ class Cpy06VectorsTest extends SchemeVectorsContract {
     List<String> failures = new ArrayList<>();
     for (JsonNode record : extra("trace").get("records")) {
       int index = record.get("signature_index").asInt();
-      if (cpy06.trace(signature(index), groupKey, crl) != record.get("expected_revoked").asBoolean()) {
+      if (cpy06.trace(signature(index), groupKey, crl)
+          != record.get("expected_revoked").asBoolean()) {
         failures.add("signature " + index);
       }
     }
@@ -130,11 +136,14 @@ class Cpy06VectorsTest extends SchemeVectorsContract {
         DiscreteLogProof made =
             cpy06.proveEquality(
                 signatures, memberKey(record.get("member_key_index").asInt()), groupKey, rng);
-        if (!made.toBase64().equals(proof) || rng.bytesDrawn() != record.get("rng_bytes").asLong()) {
+        if (!made.toBase64().equals(proof)
+            || rng.bytesDrawn() != record.get("rng_bytes").asLong()) {
           failures.add("record " + n + " does not replay");
         }
       }
-      boolean verified = verifies(() -> cpy06.verifyEquality(DiscreteLogProof.fromBase64(proof), signatures, groupKey));
+      boolean verified =
+          verifies(
+              () -> cpy06.verifyEquality(DiscreteLogProof.fromBase64(proof), signatures, groupKey));
       if (verified != record.get("expected").asBoolean()) {
         failures.add("record " + n + " verified " + verified);
       }
@@ -154,12 +163,16 @@ class Cpy06VectorsTest extends SchemeVectorsContract {
       if (record.has("rng_seed")) {
         ReplayRandomScalars rng = (ReplayRandomScalars) replay(record);
         DiscreteLogProof made =
-            cpy06.claim(signature, memberKey(record.get("member_key_index").asInt()), groupKey, rng);
-        if (!made.toBase64().equals(proof) || rng.bytesDrawn() != record.get("rng_bytes").asLong()) {
+            cpy06.claim(
+                signature, memberKey(record.get("member_key_index").asInt()), groupKey, rng);
+        if (!made.toBase64().equals(proof)
+            || rng.bytesDrawn() != record.get("rng_bytes").asLong()) {
           failures.add("record " + n + " does not replay");
         }
       }
-      boolean verified = verifies(() -> cpy06.verifyClaim(DiscreteLogProof.fromBase64(proof), signature, groupKey));
+      boolean verified =
+          verifies(
+              () -> cpy06.verifyClaim(DiscreteLogProof.fromBase64(proof), signature, groupKey));
       if (verified != record.get("expected").asBoolean()) {
         failures.add("record " + n + " verified " + verified);
       }

@@ -24,7 +24,9 @@ import org.healthhub.crypto.mcl.RandomScalars;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Dual-control opening for both schemes that offer it, on fresh groups set up under dual control. */
+/**
+ * Dual-control opening for both schemes that offer it, on fresh groups set up under dual control.
+ */
 class DualControlOpenerTest {
   private static final RandomScalars RNG = RandomScalars.secure();
   private static final Map<String, Group> GROUPS = new HashMap<>();
@@ -49,7 +51,8 @@ class DualControlOpenerTest {
     }
 
     PartialOpening partial(OpeningShare share, GroupSignature signature) throws Exception {
-      return DualControlOpener.partialOpen(scheme, groupKey(), commitments(), share, signature, RNG);
+      return DualControlOpener.partialOpen(
+          scheme, groupKey(), commitments(), share, signature, RNG);
     }
 
     PartialOpening gmPartial(GroupSignature signature) throws Exception {
@@ -62,7 +65,8 @@ class DualControlOpenerTest {
 
     OpeningResult combine(GroupSignature signature, PartialOpening first, PartialOpening second)
         throws Exception {
-      return DualControlOpener.combine(scheme, groupKey(), commitments(), signature, gml, first, second);
+      return DualControlOpener.combine(
+          scheme, groupKey(), commitments(), signature, gml, first, second);
     }
 
     boolean inGml(G1 candidate) {
@@ -92,7 +96,9 @@ class DualControlOpenerTest {
       }
       group =
           new Group(
-              scheme, setup, gml,
+              scheme,
+              setup,
+              gml,
               scheme.sign("first", members[0], setup.groupKey(), RNG),
               scheme.sign("second", members[1], setup.groupKey(), RNG));
       GROUPS.put(scheme.descriptor().name(), group);
@@ -109,7 +115,9 @@ class DualControlOpenerTest {
     PartialOpening rm = PartialOpening.fromBase64(g.rmPartial(g.byFirst()).toBase64());
     OpeningResult result = g.combine(g.byFirst(), rm, gm);
     assertThat(result.memberId()).isEqualTo(g.gml().memberIds().get(0));
-    assertThat(g.combine(g.bySecond(), g.gmPartial(g.bySecond()), g.rmPartial(g.bySecond())).memberId())
+    assertThat(
+            g.combine(g.bySecond(), g.gmPartial(g.bySecond()), g.rmPartial(g.bySecond()))
+                .memberId())
         .isEqualTo(g.gml().memberIds().get(1));
     OpeningResult received = OpeningResult.fromBase64(result.toBase64());
     DualControlOpener.verify(scheme, received, g.byFirst(), g.groupKey(), g.commitments());
@@ -140,8 +148,12 @@ class DualControlOpenerTest {
         .isInstanceOf(DuplicateManagerException.class);
     // the GM's partial opening relabelled as the RM's: its proof is bound to the GM's role
     PartialOpening relabelled =
-        new PartialOpening(scheme.descriptor().name(), ManagerRole.REVOCATION_MANAGER,
-            gmAgain.signatureDigest(), gmAgain.p, gmAgain.proof);
+        new PartialOpening(
+            scheme.descriptor().name(),
+            ManagerRole.REVOCATION_MANAGER,
+            gmAgain.signatureDigest(),
+            gmAgain.p,
+            gmAgain.proof);
     assertThatThrownBy(() -> g.combine(g.byFirst(), gm, relabelled))
         .isInstanceOf(PartialOpeningRejectedException.class)
         .hasMessageContaining("proof");
@@ -151,8 +163,9 @@ class DualControlOpenerTest {
   @MethodSource("schemes")
   void partialOpen_wrongShare_throws(DualControlOpening scheme) throws Exception {
     Group g = group(scheme);
-    OpeningShare wrong = new OpeningShare(scheme.descriptor().name(), ManagerRole.GROUP_MANAGER,
-        RNG.nextFr(), RNG.nextFr());
+    OpeningShare wrong =
+        new OpeningShare(
+            scheme.descriptor().name(), ManagerRole.GROUP_MANAGER, RNG.nextFr(), RNG.nextFr());
     assertThatThrownBy(() -> g.partial(wrong, g.byFirst())).isInstanceOf(WrongShareException.class);
   }
 
@@ -162,14 +175,20 @@ class DualControlOpenerTest {
     Group g = group(scheme);
     // a GM holding a share of another split of the group: its opening holds only under the
     // commitments of that split, not under the published ones
-    OpeningShare foreign = new OpeningShare(scheme.descriptor().name(), ManagerRole.GROUP_MANAGER,
-        RNG.nextFr(), RNG.nextFr());
+    OpeningShare foreign =
+        new OpeningShare(
+            scheme.descriptor().name(), ManagerRole.GROUP_MANAGER, RNG.nextFr(), RNG.nextFr());
     OpeningBases bases = scheme.openingBases(g.groupKey());
-    ShareCommitments foreignCommitments = new ShareCommitments(scheme.descriptor().name(),
-        bases.first().mul(foreign.s1), bases.second().mul(foreign.s2),
-        bases.base().sub(bases.first().mul(foreign.s1)), bases.base().sub(bases.second().mul(foreign.s2)));
-    PartialOpening forged = DualControlOpener.partialOpen(
-        scheme, g.groupKey(), foreignCommitments, foreign, g.byFirst(), RNG);
+    ShareCommitments foreignCommitments =
+        new ShareCommitments(
+            scheme.descriptor().name(),
+            bases.first().mul(foreign.s1),
+            bases.second().mul(foreign.s2),
+            bases.base().sub(bases.first().mul(foreign.s1)),
+            bases.base().sub(bases.second().mul(foreign.s2)));
+    PartialOpening forged =
+        DualControlOpener.partialOpen(
+            scheme, g.groupKey(), foreignCommitments, foreign, g.byFirst(), RNG);
     assertThatThrownBy(() -> g.combine(g.byFirst(), forged, g.rmPartial(g.byFirst())))
         .isInstanceOf(PartialOpeningRejectedException.class)
         .hasMessageContaining("proof");
@@ -181,12 +200,22 @@ class DualControlOpenerTest {
     Group g = group(scheme);
     PartialOpening gm = g.gmPartial(g.byFirst());
     PartialOpening rm = g.rmPartial(g.byFirst());
-    PartialOpening otherP = new PartialOpening(scheme.descriptor().name(), ManagerRole.GROUP_MANAGER,
-        gm.signatureDigest(), G1.random(RNG), gm.proof);
+    PartialOpening otherP =
+        new PartialOpening(
+            scheme.descriptor().name(),
+            ManagerRole.GROUP_MANAGER,
+            gm.signatureDigest(),
+            G1.random(RNG),
+            gm.proof);
     assertThatThrownBy(() -> g.combine(g.byFirst(), otherP, rm))
         .isInstanceOf(PartialOpeningRejectedException.class);
-    PartialOpening swapped = new PartialOpening(scheme.descriptor().name(), ManagerRole.GROUP_MANAGER,
-        gm.signatureDigest(), gm.p, g.gmPartial(g.bySecond()).proof);
+    PartialOpening swapped =
+        new PartialOpening(
+            scheme.descriptor().name(),
+            ManagerRole.GROUP_MANAGER,
+            gm.signatureDigest(),
+            gm.p,
+            g.gmPartial(g.bySecond()).proof);
     assertThatThrownBy(() -> g.combine(g.byFirst(), swapped, rm))
         .isInstanceOf(PartialOpeningRejectedException.class);
   }
@@ -200,8 +229,13 @@ class DualControlOpenerTest {
         .isInstanceOf(PartialOpeningRejectedException.class)
         .hasMessageContaining("another signature");
     // the digest rewritten to this signature's: the proof still names the other one
-    PartialOpening redirected = new PartialOpening(scheme.descriptor().name(), ManagerRole.GROUP_MANAGER,
-        g.rmPartial(g.byFirst()).signatureDigest(), other.p, other.proof);
+    PartialOpening redirected =
+        new PartialOpening(
+            scheme.descriptor().name(),
+            ManagerRole.GROUP_MANAGER,
+            g.rmPartial(g.byFirst()).signatureDigest(),
+            other.p,
+            other.proof);
     assertThatThrownBy(() -> g.combine(g.byFirst(), redirected, g.rmPartial(g.byFirst())))
         .isInstanceOf(PartialOpeningRejectedException.class)
         .hasMessageContaining("proof");
@@ -212,8 +246,16 @@ class DualControlOpenerTest {
   void combine_commitmentsOfAnotherGroup_rejects(DualControlOpening scheme) throws Exception {
     Group g = group(scheme);
     ShareCommitments foreign = scheme.setupDualControl(RNG).keys().commitments();
-    assertThatThrownBy(() -> DualControlOpener.combine(scheme, g.groupKey(), foreign, g.byFirst(),
-            g.gml(), g.gmPartial(g.byFirst()), g.rmPartial(g.byFirst())))
+    assertThatThrownBy(
+            () ->
+                DualControlOpener.combine(
+                    scheme,
+                    g.groupKey(),
+                    foreign,
+                    g.byFirst(),
+                    g.gml(),
+                    g.gmPartial(g.byFirst()),
+                    g.rmPartial(g.byFirst())))
         .isInstanceOf(InvalidShareCommitmentsException.class);
   }
 
@@ -221,8 +263,16 @@ class DualControlOpenerTest {
   @MethodSource("schemes")
   void combine_signerNotInGml_findsNoSigner(DualControlOpening scheme) throws Exception {
     Group g = group(scheme);
-    assertThatThrownBy(() -> DualControlOpener.combine(scheme, g.groupKey(), g.commitments(),
-            g.byFirst(), Gml.empty(), g.gmPartial(g.byFirst()), g.rmPartial(g.byFirst())))
+    assertThatThrownBy(
+            () ->
+                DualControlOpener.combine(
+                    scheme,
+                    g.groupKey(),
+                    g.commitments(),
+                    g.byFirst(),
+                    Gml.empty(),
+                    g.gmPartial(g.byFirst()),
+                    g.rmPartial(g.byFirst())))
         .isInstanceOf(SignerNotFoundException.class);
   }
 
@@ -230,14 +280,23 @@ class DualControlOpenerTest {
   @MethodSource("schemes")
   void verify_resultNamingAnotherMember_rejects(DualControlOpening scheme) throws Exception {
     Group g = group(scheme);
-    OpeningResult honest = g.combine(g.byFirst(), g.gmPartial(g.byFirst()), g.rmPartial(g.byFirst()));
+    OpeningResult honest =
+        g.combine(g.byFirst(), g.gmPartial(g.byFirst()), g.rmPartial(g.byFirst()));
     String otherId = g.gml().memberIds().get(1);
     List<G1> otherEntry = g.gml().entry(otherId).stream().map(G1.class::cast).toList();
-    OpeningResult lying = new OpeningResult(otherId, otherEntry, honest.groupManager(), honest.revocationManager());
-    assertThatThrownBy(() -> DualControlOpener.verify(scheme, lying, g.byFirst(), g.groupKey(), g.commitments()))
+    OpeningResult lying =
+        new OpeningResult(otherId, otherEntry, honest.groupManager(), honest.revocationManager());
+    assertThatThrownBy(
+            () ->
+                DualControlOpener.verify(scheme, lying, g.byFirst(), g.groupKey(), g.commitments()))
         .isInstanceOf(InvalidOpeningException.class);
-    OpeningResult wrongId = new OpeningResult(otherId, honest.entry(), honest.groupManager(), honest.revocationManager());
-    assertThatThrownBy(() -> DualControlOpener.verify(scheme, wrongId, g.byFirst(), g.groupKey(), g.commitments()))
+    OpeningResult wrongId =
+        new OpeningResult(
+            otherId, honest.entry(), honest.groupManager(), honest.revocationManager());
+    assertThatThrownBy(
+            () ->
+                DualControlOpener.verify(
+                    scheme, wrongId, g.byFirst(), g.groupKey(), g.commitments()))
         .isInstanceOf(InvalidOpeningException.class)
         .hasMessageContaining("member id");
   }
@@ -246,11 +305,15 @@ class DualControlOpenerTest {
   @MethodSource("schemes")
   void verify_entryOfWrongLength_isMalformed(DualControlOpening scheme) throws Exception {
     Group g = group(scheme);
-    OpeningResult honest = g.combine(g.byFirst(), g.gmPartial(g.byFirst()), g.rmPartial(g.byFirst()));
+    OpeningResult honest =
+        g.combine(g.byFirst(), g.gmPartial(g.byFirst()), g.rmPartial(g.byFirst()));
     G1 a = honest.entry().get(0);
     List<G1> wrongLength = honest.entry().size() == 1 ? List.of(a, a) : List.of(a);
-    OpeningResult odd = new OpeningResult(honest.memberId(), wrongLength, honest.groupManager(), honest.revocationManager());
-    assertThatThrownBy(() -> DualControlOpener.verify(scheme, odd, g.byFirst(), g.groupKey(), g.commitments()))
+    OpeningResult odd =
+        new OpeningResult(
+            honest.memberId(), wrongLength, honest.groupManager(), honest.revocationManager());
+    assertThatThrownBy(
+            () -> DualControlOpener.verify(scheme, odd, g.byFirst(), g.groupKey(), g.commitments()))
         .isInstanceOf(MalformedInputException.class);
   }
 
@@ -266,8 +329,10 @@ class DualControlOpenerTest {
       assertThat(back.toBase64()).isEqualTo(share.toBase64());
       assertThat(share.toString()).doesNotContain(share.s1.toBase64()).endsWith("secret]");
     }
-    assertThat(ShareCommitments.fromBase64(name, keys.commitments().toBase64())).isEqualTo(keys.commitments());
-    assertThat(scheme.importManagerKey(keys.issuingKey().toBase64())).isInstanceOf(IssuingKey.class);
+    assertThat(ShareCommitments.fromBase64(name, keys.commitments().toBase64()))
+        .isEqualTo(keys.commitments());
+    assertThat(scheme.importManagerKey(keys.issuingKey().toBase64()))
+        .isInstanceOf(IssuingKey.class);
     assertThat(keys.issuingKey().toString()).endsWith("secret]");
     assertThat(keys.toString()).doesNotContain(keys.issuingKey().gamma().toBase64());
   }
@@ -276,8 +341,10 @@ class DualControlOpenerTest {
   @MethodSource("schemes")
   void open_withIssuingKey_isMalformed(DualControlOpening scheme) throws Exception {
     Group g = group(scheme);
-    assertThatThrownBy(() -> ((org.healthhub.crypto.groupsig.Opening) scheme)
-            .open(g.byFirst(), g.groupKey(), g.setup().keys().issuingKey(), g.gml(), RNG))
+    assertThatThrownBy(
+            () ->
+                ((org.healthhub.crypto.groupsig.Opening) scheme)
+                    .open(g.byFirst(), g.groupKey(), g.setup().keys().issuingKey(), g.gml(), RNG))
         .isInstanceOf(MalformedInputException.class);
   }
 

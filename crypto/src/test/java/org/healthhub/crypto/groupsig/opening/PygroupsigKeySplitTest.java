@@ -39,16 +39,23 @@ class PygroupsigKeySplitTest {
     for (JsonNode record : vectors.get("open")) {
       GroupSignature signature =
           scheme.importSignature(
-              vectors.get("signatures").get(record.get("signature_index").asInt()).get("signature").asText());
-      PartialOpening gm = DualControlOpener.partialOpen(
-          scheme, groupKey, keys.commitments(), keys.groupManagerShare(), signature, RNG);
-      PartialOpening rm = DualControlOpener.partialOpen(
-          scheme, groupKey, keys.commitments(), keys.revocationManagerShare(), signature, RNG);
+              vectors
+                  .get("signatures")
+                  .get(record.get("signature_index").asInt())
+                  .get("signature")
+                  .asText());
+      PartialOpening gm =
+          DualControlOpener.partialOpen(
+              scheme, groupKey, keys.commitments(), keys.groupManagerShare(), signature, RNG);
+      PartialOpening rm =
+          DualControlOpener.partialOpen(
+              scheme, groupKey, keys.commitments(), keys.revocationManagerShare(), signature, RNG);
       OpeningResult result =
           DualControlOpener.combine(scheme, groupKey, keys.commitments(), signature, gml, gm, rm);
       DualControlOpener.verify(scheme, result, signature, groupKey, keys.commitments());
       if (!result.memberId().equals(record.get("expected_gml_id").asText())) {
-        failures.add("signature " + record.get("signature_index") + " opened to " + result.memberId());
+        failures.add(
+            "signature " + record.get("signature_index") + " opened to " + result.memberId());
       }
     }
     assertThat(failures).isEmpty();
