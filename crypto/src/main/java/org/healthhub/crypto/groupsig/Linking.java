@@ -1,7 +1,6 @@
 package org.healthhub.crypto.groupsig;
 
 import java.security.GeneralSecurityException;
-import java.util.List;
 import org.healthhub.crypto.mcl.RandomScalars;
 
 /**
@@ -31,35 +30,23 @@ public interface Linking {
       throws GeneralSecurityException;
 
   /**
-   * Proves that the member of {@code memberKey} made every signature (each of the message at the
-   * same index, in {@code scope}); the proof is bound to {@code linkMessage}.
+   * Proves that the member of {@code memberKey} made every signature of {@code statement}.
    *
    * @return the link proof's export
-   * @throws InvalidSignatureException if a signature does not verify
+   * @throws InvalidSignatureException if a signature does not verify in the statement's scope
    * @throws SignerNotFoundException if a signature is not the member's
-   * @throws org.healthhub.crypto.MalformedInputException if the lists are empty or differ in size
+   * @throws org.healthhub.crypto.MalformedInputException if the statement has no signature, or
+   *     not one message per signature
    */
-  String link(
-      String linkMessage,
-      List<String> messages,
-      List<GroupSignature> signatures,
-      MemberKey memberKey,
-      GroupKey groupKey,
-      String scope,
-      RandomScalars rng)
+  String link(LinkStatement statement, MemberKey memberKey, GroupKey groupKey, RandomScalars rng)
       throws GeneralSecurityException;
 
   /**
-   * Checks a link proof with the group key alone; every signature is verified in {@code scope}.
+   * Checks a link proof with the group key alone; every signature is verified in the
+   * statement's scope.
    *
    * @throws InvalidSignatureException if a signature or the proof does not verify
    */
-  void verifyLink(
-      String linkMessage,
-      List<String> messages,
-      List<GroupSignature> signatures,
-      String proofBase64,
-      GroupKey groupKey,
-      String scope)
+  void verifyLink(LinkStatement statement, String proofBase64, GroupKey groupKey)
       throws GeneralSecurityException;
 }

@@ -1,7 +1,6 @@
 package org.healthhub.crypto.groupsig;
 
 import java.security.GeneralSecurityException;
-import java.util.List;
 import org.healthhub.crypto.mcl.RandomScalars;
 
 /**
@@ -21,14 +20,7 @@ public interface SequentialLinking extends Linking {
    *     not the ones this member's keys give
    * @throws SignerNotFoundException if a signature is not the member's
    */
-  String seqlink(
-      String linkMessage,
-      List<String> messages,
-      List<GroupSignature> signatures,
-      MemberKey memberKey,
-      GroupKey groupKey,
-      String scope,
-      RandomScalars rng)
+  String seqlink(LinkStatement statement, MemberKey memberKey, GroupKey groupKey, RandomScalars rng)
       throws GeneralSecurityException;
 
   /**
@@ -37,12 +29,6 @@ public interface SequentialLinking extends Linking {
    *
    * @throws InvalidSignatureException if the link or the chain does not hold
    */
-  void verifySeqlink(
-      String linkMessage,
-      List<String> messages,
-      List<GroupSignature> signatures,
-      String proofBase64,
-      GroupKey groupKey,
-      String scope)
+  void verifySeqlink(LinkStatement statement, String proofBase64, GroupKey groupKey)
       throws GeneralSecurityException;
 }

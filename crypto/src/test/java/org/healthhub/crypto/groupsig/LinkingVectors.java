@@ -60,6 +60,11 @@ public abstract class LinkingVectors extends SchemeVectorsContract {
     return out;
   }
 
+  /** The statement a link record makes, in {@code scope}. */
+  protected LinkStatement statementOf(JsonNode record, String scope) throws GeneralSecurityException {
+    return new LinkStatement(record.get("link_message").asText(), messagesOf(record), signaturesOf(record), scope);
+  }
+
   protected List<String> messagesOf(JsonNode record) {
     List<String> out = new ArrayList<>();
     if (record.has("messages")) {
@@ -93,22 +98,11 @@ public abstract class LinkingVectors extends SchemeVectorsContract {
   void link_replaysPygroupsigAndVerifies() throws Exception {
     JsonNode record = extra.get("link").get(0);
     ReplayRandomScalars rng = RandomScalars.replay(Vectors.hex(record.get("rng_seed")));
-    String proof =
-        linking()
-            .link(
-                record.get("link_message").asText(),
-                messagesOf(record),
-                signaturesOf(record),
-                memberKey(record.get("member_key_index").asInt()),
-                groupKey(),
-                Linking.DEFAULT_SCOPE,
-                rng);
+    LinkStatement statement = statementOf(record, Linking.DEFAULT_SCOPE);
+    String proof = linking().link(statement, memberKey(record.get("member_key_index").asInt()), groupKey(), rng);
     assertThat(proof).isEqualTo(record.get("result").get("proof").asText());
     assertThat(rng.bytesDrawn()).isEqualTo(record.get("rng_bytes").asLong());
-    linking()
-        .verifyLink(
-            record.get("link_message").asText(), messagesOf(record), signaturesOf(record), proof,
-            groupKey(), Linking.DEFAULT_SCOPE);
+    linking().verifyLink(statement, proof, groupKey());
   }
 
   @Test
@@ -119,9 +113,7 @@ public abstract class LinkingVectors extends SchemeVectorsContract {
       }
       String scope = record.has("scope") ? record.get("scope").asText() : Linking.DEFAULT_SCOPE;
       assertThatThrownBy(
-              () -> linking().verifyLink(
-                  record.get("link_message").asText(), messagesOf(record), signaturesOf(record),
-                  record.get("proof").asText(), groupKey(), scope))
+              () -> linking().verifyLink(statementOf(record, scope), record.get("proof").asText(), groupKey()))
           .as(record.get("why").asText())
           .isInstanceOf(InvalidSignatureException.class);
     }
@@ -133,9 +125,8 @@ public abstract class LinkingVectors extends SchemeVectorsContract {
     assertThat(record.get("expected").asBoolean()).isFalse();
     assertThatThrownBy(
             () -> linking().link(
-                record.get("link_message").asText(), messagesOf(record), signaturesOf(record),
-                memberKey(record.get("member_key_index").asInt()), groupKey(), Linking.DEFAULT_SCOPE,
-                RandomScalars.secure()))
+                statementOf(record, Linking.DEFAULT_SCOPE), memberKey(record.get("member_key_index").asInt()),
+                groupKey(), RandomScalars.secure()))
         .isInstanceOf(SignerNotFoundException.class);
   }
 
@@ -174,10 +165,10 @@ public abstract class LinkingVectors extends SchemeVectorsContract {
       signatures.add(scheme().importSignature(record.get("signature").asText()));
     }
     ReplayRandomScalars rng = RandomScalars.replay(Vectors.hex(link.get("rng_seed")));
-    String proof =
-        linking().link(scopedLinkMessage(), messages, signatures, memberKey(0), groupKey(), scope, rng);
+    LinkStatement statement = new LinkStatement(scopedLinkMessage(), messages, signatures, scope);
+    String proof = linking().link(statement, memberKey(0), groupKey(), rng);
     assertThat(proof).isEqualTo(link.get("result").get("proof").asText());
-    linking().verifyLink(scopedLinkMessage(), messages, signatures, proof, groupKey(), scope);
+    linking().verifyLink(statement, proof, groupKey());
   }
 
   /** The vectors do not record the scoped link's message; pygroupsig's generator used this one. */

@@ -13,6 +13,7 @@ import org.healthhub.crypto.groupsig.GroupSetup;
 import org.healthhub.crypto.groupsig.GroupSignature;
 import org.healthhub.crypto.groupsig.GroupSignatureScheme;
 import org.healthhub.crypto.groupsig.JoinMessage;
+import org.healthhub.crypto.groupsig.LinkStatement;
 import org.healthhub.crypto.groupsig.Linking;
 import org.healthhub.crypto.groupsig.ManagerJoinStep;
 import org.healthhub.crypto.groupsig.ManagerKey;
@@ -124,55 +125,31 @@ public abstract class Dl21Family implements GroupSignatureScheme, Linking {
   }
 
   @Override
-  public String link(
-      String linkMessage,
-      List<String> messages,
-      List<GroupSignature> signatures,
-      MemberKey memberKey,
-      GroupKey groupKey,
-      String scope,
-      RandomScalars rng)
+  public String link(LinkStatement statement, MemberKey memberKey, GroupKey groupKey, RandomScalars rng)
       throws GeneralSecurityException {
-    return linkProof(linkMessage, messages, signatures, memberKey, groupKey, scope, rng).toBase64();
+    return linkProof(statement, memberKey, groupKey, rng).toBase64();
   }
 
   /** DL21's link proof (1 draw). */
   protected DiscreteLogProof linkProof(
-      String linkMessage,
-      List<String> messages,
-      List<GroupSignature> signatures,
-      MemberKey memberKey,
-      GroupKey groupKey,
-      String scope,
-      RandomScalars rng)
+      LinkStatement statement, MemberKey memberKey, GroupKey groupKey, RandomScalars rng)
       throws GeneralSecurityException {
     return Dl21Protocol.link(
-        Transcript.utf8(linkMessage), utf8All(messages), cores(signatures),
-        coreOf(memberKey), group(groupKey), scope, rng);
+        Transcript.utf8(statement.linkMessage()), utf8All(statement.messages()),
+        cores(statement.signatures()), coreOf(memberKey), group(groupKey), statement.scope(), rng);
   }
 
   @Override
-  public void verifyLink(
-      String linkMessage,
-      List<String> messages,
-      List<GroupSignature> signatures,
-      String proofBase64,
-      GroupKey groupKey,
-      String scope)
+  public void verifyLink(LinkStatement statement, String proofBase64, GroupKey groupKey)
       throws GeneralSecurityException {
-    verifyLinkProof(linkMessage, messages, signatures, DiscreteLogProof.fromBase64(proofBase64), groupKey, scope);
+    verifyLinkProof(statement, DiscreteLogProof.fromBase64(proofBase64), groupKey);
   }
 
-  protected void verifyLinkProof(
-      String linkMessage,
-      List<String> messages,
-      List<GroupSignature> signatures,
-      DiscreteLogProof proof,
-      GroupKey groupKey,
-      String scope)
+  protected void verifyLinkProof(LinkStatement statement, DiscreteLogProof proof, GroupKey groupKey)
       throws GeneralSecurityException {
     Dl21Protocol.verifyLink(
-        Transcript.utf8(linkMessage), utf8All(messages), cores(signatures), proof, group(groupKey), scope);
+        Transcript.utf8(statement.linkMessage()), utf8All(statement.messages()),
+        cores(statement.signatures()), proof, group(groupKey), statement.scope());
   }
 
   private static List<byte[]> utf8All(List<String> texts) throws MalformedInputException {

@@ -10,6 +10,7 @@ import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.GroupKey;
 import org.healthhub.crypto.groupsig.GroupSignature;
 import org.healthhub.crypto.groupsig.InvalidSignatureException;
+import org.healthhub.crypto.groupsig.LinkStatement;
 import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.SchemeDescriptor;
 import org.healthhub.crypto.groupsig.SchemeDescriptor.Capability;
@@ -89,18 +90,11 @@ public final class Dl21Seq extends Dl21Family implements SequentialLinking {
   }
 
   @Override
-  public String seqlink(
-      String linkMessage,
-      List<String> messages,
-      List<GroupSignature> signatures,
-      MemberKey memberKey,
-      GroupKey groupKey,
-      String scope,
-      RandomScalars rng)
+  public String seqlink(LinkStatement statement, MemberKey memberKey, GroupKey groupKey, RandomScalars rng)
       throws GeneralSecurityException {
     Dl21SeqMemberKey member = member(memberKey);
-    List<Dl21SeqSignature> sigs = signatures(signatures);
-    DiscreteLogProof proof = linkProof(linkMessage, messages, signatures, memberKey, groupKey, scope, rng);
+    List<Dl21SeqSignature> sigs = signatures(statement.signatures());
+    DiscreteLogProof proof = linkProof(statement, memberKey, groupKey, rng);
     List<String> xs = new ArrayList<>(sigs.size());
     for (int i = 0; i < sigs.size(); i++) {
       String x = sigs.get(i).seq.x(member.kk); // x_i = PRF(kk, n_i)
@@ -114,17 +108,11 @@ public final class Dl21Seq extends Dl21Family implements SequentialLinking {
   }
 
   @Override
-  public void verifySeqlink(
-      String linkMessage,
-      List<String> messages,
-      List<GroupSignature> signatures,
-      String proofBase64,
-      GroupKey groupKey,
-      String scope)
+  public void verifySeqlink(LinkStatement statement, String proofBase64, GroupKey groupKey)
       throws GeneralSecurityException {
-    List<Dl21SeqSignature> sigs = signatures(signatures);
+    List<Dl21SeqSignature> sigs = signatures(statement.signatures());
     DiscreteLogProof2 proof = DiscreteLogProof2.fromBase64(proofBase64);
-    verifyLinkProof(linkMessage, messages, signatures, proof.proof(), groupKey, scope);
+    verifyLinkProof(statement, proof.proof(), groupKey);
     List<String> xs = proof.x();
     if (xs.size() != sigs.size()) {
       throw new InvalidSignatureException(

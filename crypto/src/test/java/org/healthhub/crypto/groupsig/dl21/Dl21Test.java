@@ -8,6 +8,7 @@ import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.GroupSignature;
 import org.healthhub.crypto.groupsig.GroupSignatureScheme;
 import org.healthhub.crypto.groupsig.InvalidSignatureException;
+import org.healthhub.crypto.groupsig.LinkStatement;
 import org.healthhub.crypto.groupsig.SchemeRoundTripContract;
 import org.healthhub.crypto.groupsig.SignerNotFoundException;
 import org.junit.jupiter.api.Test;
@@ -27,11 +28,14 @@ class Dl21Test extends SchemeRoundTripContract {
     GroupSignature a = dl21.sign("a", group.member(), group.setup().groupKey(), SCOPE, rng);
     GroupSignature b = dl21.sign("b", group.member(), group.setup().groupKey(), SCOPE, rng);
     List<GroupSignature> both = List.of(reparsed(a), reparsed(b));
-    String proof = dl21.link("claim", List.of("a", "b"), both, group.member(), group.setup().groupKey(), SCOPE, rng);
-    dl21.verifyLink("claim", List.of("a", "b"), both, proof, group.setup().groupKey(), SCOPE);
-    assertThatThrownBy(() -> dl21.verifyLink("other", List.of("a", "b"), both, proof, group.setup().groupKey(), SCOPE))
+    LinkStatement claim = new LinkStatement("claim", List.of("a", "b"), both, SCOPE);
+    String proof = dl21.link(claim, group.member(), group.setup().groupKey(), rng);
+    dl21.verifyLink(claim, proof, group.setup().groupKey());
+    LinkStatement otherMessage = new LinkStatement("other", List.of("a", "b"), both, SCOPE);
+    assertThatThrownBy(() -> dl21.verifyLink(otherMessage, proof, group.setup().groupKey()))
         .isInstanceOf(InvalidSignatureException.class);
-    assertThatThrownBy(() -> dl21.verifyLink("claim", List.of("a", "b"), both, proof, group.setup().groupKey(), "def"))
+    LinkStatement defaultScope = LinkStatement.of("claim", List.of("a", "b"), both);
+    assertThatThrownBy(() -> dl21.verifyLink(defaultScope, proof, group.setup().groupKey()))
         .isInstanceOf(InvalidSignatureException.class);
   }
 
@@ -51,8 +55,8 @@ class Dl21Test extends SchemeRoundTripContract {
     Joined second = join(first.setup(), first.gml());
     GroupSignature mine = sign("a", first);
     GroupSignature theirs = sign("b", second);
-    assertThatThrownBy(() -> dl21.link("claim", List.of("a", "b"), List.of(mine, theirs),
-            first.member(), first.setup().groupKey(), "def", rng))
+    LinkStatement both = LinkStatement.of("claim", List.of("a", "b"), List.of(mine, theirs));
+    assertThatThrownBy(() -> dl21.link(both, first.member(), first.setup().groupKey(), rng))
         .isInstanceOf(SignerNotFoundException.class);
   }
 
@@ -61,11 +65,13 @@ class Dl21Test extends SchemeRoundTripContract {
   void linkAndVerifyLink_emptyOrUnevenLists_areMalformed() throws Exception {
     Joined group = joinedGroup();
     GroupSignature a = sign("a", group);
-    assertThatThrownBy(() -> dl21.link("claim", List.of(), List.of(), group.member(), group.setup().groupKey(), "def", rng))
+    LinkStatement empty = LinkStatement.of("claim", List.of(), List.of());
+    LinkStatement uneven = LinkStatement.of("claim", List.of("a", "b"), List.of(a));
+    assertThatThrownBy(() -> dl21.link(empty, group.member(), group.setup().groupKey(), rng))
         .isInstanceOf(MalformedInputException.class);
-    assertThatThrownBy(() -> dl21.link("claim", List.of("a", "b"), List.of(a), group.member(), group.setup().groupKey(), "def", rng))
+    assertThatThrownBy(() -> dl21.link(uneven, group.member(), group.setup().groupKey(), rng))
         .isInstanceOf(MalformedInputException.class);
-    assertThatThrownBy(() -> dl21.verifyLink("claim", List.of(), List.of(), "e30=", group.setup().groupKey(), "def"))
+    assertThatThrownBy(() -> dl21.verifyLink(empty, "e30=", group.setup().groupKey()))
         .isInstanceOf(MalformedInputException.class);
   }
 }

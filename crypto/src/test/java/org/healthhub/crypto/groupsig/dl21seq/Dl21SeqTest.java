@@ -7,6 +7,7 @@ import java.util.List;
 import org.healthhub.crypto.groupsig.GroupSignature;
 import org.healthhub.crypto.groupsig.GroupSignatureScheme;
 import org.healthhub.crypto.groupsig.InvalidSignatureException;
+import org.healthhub.crypto.groupsig.LinkStatement;
 import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.SchemeRoundTripContract;
 import org.healthhub.crypto.groupsig.dl21.Dl21;
@@ -34,9 +35,11 @@ class Dl21SeqTest extends SchemeRoundTripContract {
     Joined group = joinedGroup();
     List<GroupSignature> signatures = signAtStates(group, 4, 5, 6);
     List<String> messages = List.of("m0", "m1", "m2");
-    String proof = dl21seq.seqlink("claim", messages, signatures, group.member(), group.setup().groupKey(), SCOPE, rng);
-    dl21seq.verifySeqlink("claim", messages, signatures, proof, group.setup().groupKey(), SCOPE);
-    dl21seq.verifyLink("claim", messages, signatures, dl21seq.link("claim", messages, signatures, group.member(), group.setup().groupKey(), SCOPE, rng), group.setup().groupKey(), SCOPE);
+    LinkStatement claim = new LinkStatement("claim", messages, signatures, SCOPE);
+    String proof = dl21seq.seqlink(claim, group.member(), group.setup().groupKey(), rng);
+    dl21seq.verifySeqlink(claim, proof, group.setup().groupKey());
+    String linkProof = dl21seq.link(claim, group.member(), group.setup().groupKey(), rng);
+    dl21seq.verifyLink(claim, linkProof, group.setup().groupKey());
   }
 
   @Test
@@ -44,8 +47,9 @@ class Dl21SeqTest extends SchemeRoundTripContract {
     Joined group = joinedGroup();
     List<GroupSignature> signatures = signAtStates(group, 0, 2);
     List<String> messages = List.of("m0", "m1");
-    String proof = dl21seq.seqlink("claim", messages, signatures, group.member(), group.setup().groupKey(), SCOPE, rng);
-    assertThatThrownBy(() -> dl21seq.verifySeqlink("claim", messages, signatures, proof, group.setup().groupKey(), SCOPE))
+    LinkStatement claim = new LinkStatement("claim", messages, signatures, SCOPE);
+    String proof = dl21seq.seqlink(claim, group.member(), group.setup().groupKey(), rng);
+    assertThatThrownBy(() -> dl21seq.verifySeqlink(claim, proof, group.setup().groupKey()))
         .isInstanceOf(InvalidSignatureException.class)
         .hasMessageContaining("follow");
   }
@@ -54,9 +58,9 @@ class Dl21SeqTest extends SchemeRoundTripContract {
   void verifySeqlink_proofWithFewerOutputs_rejects() throws Exception {
     Joined group = joinedGroup();
     List<GroupSignature> one = signAtStates(group, 0);
-    String proof = dl21seq.seqlink("claim", List.of("m0"), one, group.member(), group.setup().groupKey(), SCOPE, rng);
+    String proof = dl21seq.seqlink(new LinkStatement("claim", List.of("m0"), one, SCOPE), group.member(), group.setup().groupKey(), rng);
     List<GroupSignature> two = List.of(one.get(0), one.get(0));
-    assertThatThrownBy(() -> dl21seq.verifySeqlink("claim", List.of("m0", "m0"), two, proof, group.setup().groupKey(), SCOPE))
+    assertThatThrownBy(() -> dl21seq.verifySeqlink(new LinkStatement("claim", List.of("m0", "m0"), two, SCOPE), proof, group.setup().groupKey()))
         .isInstanceOf(InvalidSignatureException.class);
   }
 
@@ -98,7 +102,7 @@ class Dl21SeqTest extends SchemeRoundTripContract {
     Joined group = joinedGroup();
     List<GroupSignature> signatures = signAtStates(group, 0, 1, 2);
     List<String> messages = List.of("m0", "m1", "m2");
-    String proof = dl21seq.seqlink("claim", messages, signatures, group.member(), group.setup().groupKey(), SCOPE, rng);
+    String proof = dl21seq.seqlink(new LinkStatement("claim", messages, signatures, SCOPE), group.member(), group.setup().groupKey(), rng);
     org.healthhub.crypto.groupsig.spk.DiscreteLogProof2 honest =
         org.healthhub.crypto.groupsig.spk.DiscreteLogProof2.fromBase64(proof);
     List<String> x = honest.x();
@@ -109,8 +113,7 @@ class Dl21SeqTest extends SchemeRoundTripContract {
     GroupSignature s1After2 = rewrittenChain(s1, x.get(2), x.get(1));
     String reordered =
         new org.healthhub.crypto.groupsig.spk.DiscreteLogProof2(honest.proof(), List.of(x.get(0), x.get(2), x.get(1))).toBase64();
-    dl21seq.verifySeqlink("claim", List.of("m0", "m2", "m1"), List.of(s0, s2After0, s1After2), reordered,
-        group.setup().groupKey(), SCOPE);
+    dl21seq.verifySeqlink(new LinkStatement("claim", List.of("m0", "m2", "m1"), List.of(s0, s2After0, s1After2), SCOPE), reordered, group.setup().groupKey());
   }
 
   private static GroupSignature rewrittenChain(Dl21SeqSignature signature, String previousX, String x) {

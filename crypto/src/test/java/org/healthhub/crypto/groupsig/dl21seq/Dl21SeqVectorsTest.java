@@ -17,6 +17,7 @@ import org.healthhub.crypto.groupsig.GroupKey;
 import org.healthhub.crypto.groupsig.GroupSignature;
 import org.healthhub.crypto.groupsig.GroupSignatureScheme;
 import org.healthhub.crypto.groupsig.InvalidSignatureException;
+import org.healthhub.crypto.groupsig.LinkStatement;
 import org.healthhub.crypto.groupsig.Linking;
 import org.healthhub.crypto.groupsig.LinkingVectors;
 import org.healthhub.crypto.groupsig.MemberKey;
@@ -110,13 +111,13 @@ class Dl21SeqVectorsTest extends LinkingVectors {
       }
       ReplayRandomScalars rng = RandomScalars.replay(Vectors.hex(record.get("rng_seed")));
       String proof =
-          scheme.seqlink(record.get("seqlink_message").asText(), messages, signatures, member, groupKey(), Linking.DEFAULT_SCOPE, rng);
+          scheme.seqlink(new LinkStatement(record.get("seqlink_message").asText(), messages, signatures, Linking.DEFAULT_SCOPE), member, groupKey(), rng);
       if (!proof.equals(record.get("result").get("proof").asText())) {
         failures.add(name + ": seqlink proof differs");
       }
       boolean verified = true;
       try {
-        scheme.verifySeqlink(record.get("seqlink_message").asText(), messages, signatures, proof, groupKey(), Linking.DEFAULT_SCOPE);
+        scheme.verifySeqlink(new LinkStatement(record.get("seqlink_message").asText(), messages, signatures, Linking.DEFAULT_SCOPE), proof, groupKey());
       } catch (InvalidSignatureException e) {
         verified = false;
       }
@@ -133,7 +134,7 @@ class Dl21SeqVectorsTest extends LinkingVectors {
     List<String> messages =
         List.of(vectors.get("signatures").get(0).get("message").asText(), vectors.get("signatures").get(2).get("message").asText());
     assertThatThrownBy(
-            () -> scheme.seqlink("password", messages, signatures, memberKey(0), groupKey(), Linking.DEFAULT_SCOPE, RandomScalars.secure()))
+            () -> scheme.seqlink(new LinkStatement("password", messages, signatures, Linking.DEFAULT_SCOPE), memberKey(0), groupKey(), RandomScalars.secure()))
         .isInstanceOf(SignerNotFoundException.class);
   }
 
@@ -164,14 +165,14 @@ class Dl21SeqVectorsTest extends LinkingVectors {
     GroupSignature original = signature(0);
     assertThat(((Dl21SeqSignature) tampered).core.toBase64()).isEqualTo(((Dl21SeqSignature) original).core.toBase64());
     assertThatThrownBy(
-            () -> scheme.seqlink("password", List.of(message), List.of(tampered), memberKey(0), groupKey(), Linking.DEFAULT_SCOPE, RandomScalars.secure()))
+            () -> scheme.seqlink(new LinkStatement("password", List.of(message), List.of(tampered), Linking.DEFAULT_SCOPE), memberKey(0), groupKey(), RandomScalars.secure()))
         .isInstanceOf(InvalidSignatureException.class)
         .hasMessageContaining("edited");
     String honest =
-        scheme.seqlink("password", List.of(message), List.of(original), memberKey(0), groupKey(), Linking.DEFAULT_SCOPE, RandomScalars.secure());
-    scheme.verifySeqlink("password", List.of(message), List.of(original), honest, groupKey(), Linking.DEFAULT_SCOPE);
+        scheme.seqlink(new LinkStatement("password", List.of(message), List.of(original), Linking.DEFAULT_SCOPE), memberKey(0), groupKey(), RandomScalars.secure());
+    scheme.verifySeqlink(new LinkStatement("password", List.of(message), List.of(original), Linking.DEFAULT_SCOPE), honest, groupKey());
     assertThatThrownBy(
-            () -> scheme.verifySeqlink("password", List.of(message), List.of(tampered), honest, groupKey(), Linking.DEFAULT_SCOPE))
+            () -> scheme.verifySeqlink(new LinkStatement("password", List.of(message), List.of(tampered), Linking.DEFAULT_SCOPE), honest, groupKey()))
         .isInstanceOf(InvalidSignatureException.class)
         .hasMessageContaining("seq[1]");
   }
