@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.healthhub.crypto.groupsig.GroupKey;
 import org.healthhub.crypto.groupsig.GroupSignature;
 import org.healthhub.crypto.groupsig.GroupSignatureScheme;
+import org.healthhub.crypto.groupsig.LinkStatement;
 import org.healthhub.crypto.groupsig.Linking;
 import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.SequentialLinking;
@@ -86,8 +87,8 @@ final class LinkCommands {
       return signatures;
     }
 
-    String scope() {
-      return scoping.scopeFor(scheme.scheme());
+    LinkStatement statement() throws Exception {
+      return new LinkStatement(linkMessage, messages, signatures(), scoping.scopeFor(scheme.scheme()));
     }
   }
 
@@ -113,8 +114,7 @@ final class LinkCommands {
     public Integer call() throws Exception {
       Linking linking = linking(Linking.class);
       String made =
-          linking.link(
-              linkMessage, messages, signatures(), member(), group(), scope(), RandomScalars.secure());
+          linking.link(statement(), member(), group(), RandomScalars.secure());
       Io.writeOrPrint(proof, made, spec.commandLine().getOut());
       return ExitCodes.OK;
     }
@@ -125,8 +125,7 @@ final class LinkCommands {
     @Override
     public Integer call() throws Exception {
       Linking linking = linking(Linking.class);
-      linking.verifyLink(
-          linkMessage, messages, signatures(), Io.read(proof), group(), scope());
+      linking.verifyLink(statement(), Io.read(proof), group());
       spec.commandLine().getOut().println("valid");
       return ExitCodes.OK;
     }
@@ -140,8 +139,7 @@ final class LinkCommands {
     public Integer call() throws Exception {
       SequentialLinking linking = linking(SequentialLinking.class);
       String made =
-          linking.seqlink(
-              linkMessage, messages, signatures(), member(), group(), scope(), RandomScalars.secure());
+          linking.seqlink(statement(), member(), group(), RandomScalars.secure());
       Io.writeOrPrint(proof, made, spec.commandLine().getOut());
       return ExitCodes.OK;
     }
@@ -152,8 +150,7 @@ final class LinkCommands {
     @Override
     public Integer call() throws Exception {
       SequentialLinking linking = linking(SequentialLinking.class);
-      linking.verifySeqlink(
-          linkMessage, messages, signatures(), Io.read(proof), group(), scope());
+      linking.verifySeqlink(statement(), Io.read(proof), group());
       spec.commandLine().getOut().println("valid");
       return ExitCodes.OK;
     }

@@ -1,40 +1,21 @@
 package org.healthhub.crypto.groupsig.properties;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.healthhub.crypto.groupsig.Gml;
+import java.util.function.Function;
 import org.healthhub.crypto.groupsig.spk.PairingHomomorphismProof2;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
 
-class Klap20DecoderPropertiesTest extends DecoderPropertiesContract {
+class Klap20DecoderPropertiesTest extends OpeningProofDecoderPropertiesContract<PairingHomomorphismProof2> {
   @Override
   protected String schemeName() {
     return "klap20";
   }
 
-  @Provide
-  Arbitrary<String> gmls() {
-    return mutationsOf(List.of(firstMemberOnly(vectors.path("gml").asText())));
+  @Override
+  protected Decoding.Decoder<PairingHomomorphismProof2> proofDecoder() {
+    return PairingHomomorphismProof2::fromBase64;
   }
 
-  @Provide
-  Arbitrary<String> openProofs() {
-    List<String> proofs = new ArrayList<>();
-    vectors.path("open").forEach(record -> proofs.add(record.path("result").path("proof").asText()));
-    return mutationsOf(proofs);
-  }
-
-  @Property(tries = TRIES, shrinking = ShrinkingMode.OFF)
-  void gml_mutated_isMalformedOrReexports(@ForAll("gmls") String input) {
-    Decoding.decodeOrRefuse(input, Gml::fromBase64, Gml::toBase64);
-  }
-
-  @Property(tries = TRIES, shrinking = ShrinkingMode.OFF)
-  void openProof_mutated_isMalformedOrReexports(@ForAll("openProofs") String input) {
-    Decoding.decodeOrRefuse(input, PairingHomomorphismProof2::fromBase64, PairingHomomorphismProof2::toBase64);
+  @Override
+  protected Function<PairingHomomorphismProof2, String> proofExport() {
+    return PairingHomomorphismProof2::toBase64;
   }
 }
