@@ -4,6 +4,7 @@
 #
 #   build-libmcl.sh OUT_DIR          put libmclbn384_256.so into OUT_DIR
 #   build-libmcl.sh --bench          print the speed of the library next to native mcl's
+#   build-libmcl.sh --crosscheck [N] compare the library with the plain translation on N random rounds
 #
 # patch-mcl-c.py then replaces the hot bigint leaf functions of the translation with native code
 # (mclfast.c), checked against the translated originals by fastcheck.c on every fresh build;
@@ -79,14 +80,20 @@ smoke_vectors() {
   [ -f "$VECTORS" ] || fail "$VECTORS is missing (the shared vectors live beside the checkout)"
   node -e '
     const d = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    const abc = d.hash.find((h) => h.msg_hex === "616263");
     const lines = {
       g1_decimal: d.generators.g1_decimal_setStr_mode10.replace(/ /g, "_"),
       g2_decimal: d.generators.g2_decimal_setStr_mode10.replace(/ /g, "_"),
       g1: d.generators.g1, g2: d.generators.g2,
-      e_g1_g2: d.pairing.e_g1_g2, e_2g1_3g2: d.pairing.e_2g1_3g2,
-      fr_hash_abc: abc.Fr_setHashOf, g1_hash_abc: abc.G1_hashAndMapTo, g2_hash_abc: abc.G2_hashAndMapTo,
+      g1_times_2: d.generators.g1_times_2, g2_times_2: d.generators.g2_times_2,
+      e_g1_g2: d.pairing.e_g1_g2, e_2g1_3g2: d.pairing.e_2g1_3g2, e_g1_g2_pow_inv3: d.pairing.e_g1_g2_pow_inv3,
+      hashes: String(d.hash.length),
     };
+    d.hash.forEach((h, i) => {
+      lines["msg_" + i] = h.msg_hex || "-";
+      lines["fr_hash_" + i] = h.Fr_setHashOf;
+      lines["g1_hash_" + i] = h.G1_hashAndMapTo;
+      lines["g2_hash_" + i] = h.G2_hashAndMapTo;
+    });
     for (const [k, v] of Object.entries(lines)) console.log(k + " " + v);
   ' "$VECTORS"
 }
@@ -108,7 +115,7 @@ compile() {
       *) fail "patch-mcl-c.py failed" ;;
     esac
   fi
-  gcc "${CFLAGS[@]}" -I"$dir" -I"$runtime" -I"$HERE" -c "$source" -o "$dir/mcl.o"
+  gcc "${CFLAGS[@]}" -Werror=implicit-function-declaration -I"$dir" -I"$runtime" -I"$HERE" -c "$source" -o "$dir/mcl.o"
   gcc "${CFLAGS[@]}" -Wall -Wextra -Wno-unused-parameter -Werror -I"$dir" -I"$runtime" \
     -c "$HERE/mclshim.c" -o "$dir/mclshim.o"
   gcc -shared -Wl,-soname,$LIB -Wl,-z,noexecstack -o "$dir/$LIB" "$dir/mcl.o" "$dir/mclshim.o" -lpthread -lm
@@ -156,12 +163,26 @@ bench() {
   "$work/bench"
 }
 
+# The plain translation reproduces native mcl byte for byte: the patched library must agree with it.
+crosscheck() {
+  local fast plain work
+  fast="$(cached_library)"
+  plain="$(PLAIN=1 cached_library)"
+  work="$(mktemp -d)"
+  trap "rm -rf '$work'" EXIT
+  gcc -O2 -Wall -Werror -I"$HERE" "$HERE/crosscheck.c" -o "$work/crosscheck" -ldl
+  "$work/crosscheck" "$fast/$LIB" "$plain/$LIB" "${1:-200}"
+}
+
 case "${1:-}" in
   --bench)
     bench "$(cached_library)"
     ;;
+  --crosscheck)
+    crosscheck "${2:-}"
+    ;;
   "" | -*)
-    echo "usage: $0 OUT_DIR | --bench" >&2
+    echo "usage: $0 OUT_DIR | --bench | --crosscheck [ROUNDS]" >&2
     exit 2
     ;;
   *)

@@ -1,6 +1,6 @@
 /*
  * The part of herumi mcl's include/mcl/bn.h (MCLBN_FP_UNIT_SIZE 6, MCLBN_FR_UNIT_SIZE 4) that the
- * build's own C programs (smoke check, benchmark) call. mclshim.c exports the whole ABI.
+ * build's own C programs (smoke check, benchmark, cross-check) use. mclshim.c exports the whole ABI.
  */
 #ifndef HEALTHHUB_MCLBN_H
 #define HEALTHHUB_MCLBN_H
@@ -24,6 +24,7 @@ int mclBnFr_setHashOf(mclBnFr* x, const void* buf, size_t bufSize);
 int mclBnFr_setLittleEndianMod(mclBnFr* x, const void* buf, size_t bufSize);
 int mclBnFr_isEqual(const mclBnFr* x, const mclBnFr* y);
 void mclBnFr_add(mclBnFr* z, const mclBnFr* x, const mclBnFr* y);
+void mclBnFr_inv(mclBnFr* y, const mclBnFr* x);
 size_t mclBnFr_serialize(void* buf, size_t maxBufSize, const mclBnFr* x);
 
 int mclBnG1_setStr(mclBnG1* x, const char* buf, size_t bufSize, int ioMode);

@@ -40,10 +40,10 @@ static inline void store6(u8* p, const u64 v[LIMBS]) { store_n(p, v, LIMBS); }
 
 /* True when [a, a+na) and [b, b+nb) share bytes but do not start at the same address. */
 static inline int partly_overlap(u32 a, u32 na, u32 b, u32 nb) {
-  return a != b && a < b + nb && b < a + na;
+  return a != b && (u64)a < (u64)b + nb && (u64)b < (u64)a + na;
 }
 
-static inline int overlap(u32 a, u32 na, u32 b, u32 nb) { return a < b + nb && b < a + na; }
+static inline int overlap(u32 a, u32 na, u32 b, u32 nb) { return (u64)a < (u64)b + nb && (u64)b < (u64)a + na; }
 
 static inline int less_than(const u64* x, const u64* y, int n) {
   for (int i = n - 1; i >= 0; i--)
@@ -63,27 +63,25 @@ static inline u64 sub_n(u64* z, const u64* x, const u64* y, int n) {
   return borrow;
 }
 
-/* -p^-1 mod 2^64 (p odd), by Newton's iteration: each step doubles the correct low bits. */
-static inline u64 montgomery_factor(u64 p0) {
-  u64 inv = p0;
-  for (int i = 0; i < 5; i++) inv *= 2 - p0 * inv;
-  return (u64)0 - inv;
-}
-
 /*
  * mcl's 12-limb code is generated for moduli below 2^382 (BLS12-381's p is below 2^381): with
  * larger ones its results differ from the textbook ones, so the native code leaves them alone.
  */
 static inline int spare_bits(const u64 p[LIMBS]) { return p[LIMBS - 1] >> 62 == 0; }
 
-/* mcl keeps -p^-1 mod 2^32 just below p; the native code only runs when it agrees with p. */
+/*
+ * mclBn keeps -p^-1 mod 2^32 just below p. One Newton step lifts it to -p^-1 mod 2^64; the native
+ * code only runs when the lifted value really inverts p (so the stored one agreed with p).
+ */
 static inline int montgomery_modulus(const u8* p, u64 modulus[LIMBS], u64* factor) {
   load6(modulus, p);
-  if ((modulus[0] & 1) == 0 || !spare_bits(modulus)) return 0;
+  if (!spare_bits(modulus)) return 0;
   u32 stored;
   memcpy(&stored, p - 4, 4);
-  *factor = montgomery_factor(modulus[0]);
-  return (u32)*factor == stored;
+  u64 inverse = (u64)(u32)(0u - stored);
+  inverse *= 2 - modulus[0] * inverse;
+  *factor = (u64)0 - inverse;
+  return modulus[0] * inverse == 1;
 }
 
 /* z = t mod p for t < 2p held in LIMBS words plus a top word. */
@@ -110,17 +108,25 @@ static u32 w2c_f88(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y) {
 }
 
 /* ---- f106: z[24] = x[12] * y[12] ---- */
+/* Column by column into a three-word accumulator, instead of rewriting a 12-word array row after row. */
+static inline void accumulate(u64* c0, u64* c1, u64* c2, u64 x, u64 y) {
+  u128 product = (u128)x * y;
+  unsigned char carry = _addcarry_u64(0, *c0, (u64)product, (unsigned long long*)c0);
+  carry = _addcarry_u64(carry, *c1, (u64)(product >> 64), (unsigned long long*)c1);
+  *c2 += carry;
+}
+
 static inline void mul6(u64 z[2 * LIMBS], const u64 x[LIMBS], const u64 y[LIMBS]) {
-  memset(z, 0, 2 * FP_BYTES);
-  _Pragma("GCC unroll 6") for (int i = 0; i < LIMBS; i++) {
-    u64 carry = 0;
-    _Pragma("GCC unroll 6") for (int j = 0; j < LIMBS; j++) {
-      u128 s = (u128)x[j] * y[i] + z[i + j] + carry;
-      z[i + j] = (u64)s;
-      carry = (u64)(s >> 64);
-    }
-    z[i + LIMBS] = carry;
+  u64 c0 = 0, c1 = 0, c2 = 0;
+  _Pragma("GCC unroll 11") for (int k = 0; k < 2 * LIMBS - 1; k++) {
+    _Pragma("GCC unroll 6") for (int i = k < LIMBS ? 0 : k - LIMBS + 1; i <= k && i < LIMBS; i++)
+      accumulate(&c0, &c1, &c2, x[i], y[k - i]);
+    z[k] = c0;
+    c0 = c1;
+    c1 = c2;
+    c2 = 0;
   }
+  z[2 * LIMBS - 1] = c0;
 }
 
 static void w2c_f106(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y) {
@@ -193,12 +199,10 @@ static inline void redc6(u64 z[LIMBS], const u64 xy[2 * LIMBS], const u64 p[LIMB
       t[i + j] = (u64)s;
       carry = (u64)(s >> 64);
     }
-    for (int k = i + LIMBS; k < 2 * LIMBS && carry; k++) {
-      u128 s = (u128)t[k] + carry;
-      t[k] = (u64)s;
-      carry = (u64)(s >> 64);
-    }
-    top += carry;
+    /* The row's carry lands one word up; what overflows from there waits for the next row. */
+    u128 s = (u128)t[i + LIMBS] + carry + top;
+    t[i + LIMBS] = (u64)s;
+    top = (u64)(s >> 64);
   }
   final_subtract(z, t + LIMBS, top, p);
 }
@@ -269,6 +273,113 @@ static void w2c_f301(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u32 p) {
 PLAIN(w2c_f16, LIMBS, add_n)
 PLAIN(w2c_f28, 2 * LIMBS, add_n)
 PLAIN(w2c_f52, 2 * LIMBS, sub_n)
+
+/* ---- f309 / f310: 24-limb subtract / add, then the upper half corrected by p ---- */
+static inline int apart(u32 z, u32 x, u32 y, u32 p) {
+  const u32 bytes = 2 * FP_BYTES;
+  return !partly_overlap(z, bytes, x, bytes) && !partly_overlap(z, bytes, y, bytes) && !overlap(z, bytes, p, FP_BYTES);
+}
+
+static void w2c_f309(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u32 p) {
+  if (!apart(z, x, y, p)) {
+    w2c_f309_wasm(instance, z, x, y, p);
+    return;
+  }
+  u64 xv[2 * LIMBS], yv[2 * LIMBS], zv[2 * LIMBS], pv[LIMBS];
+  load_n(xv, mem_at(instance, x), 2 * LIMBS);
+  load_n(yv, mem_at(instance, y), 2 * LIMBS);
+  if (sub_n(zv, xv, yv, 2 * LIMBS)) {
+    load6(pv, mem_at(instance, p));
+    add_n(zv + LIMBS, zv + LIMBS, pv, LIMBS);
+  }
+  store_n(mem_at(instance, z), zv, 2 * LIMBS);
+}
+
+static void w2c_f310(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u32 p) {
+  if (!apart(z, x, y, p)) {
+    w2c_f310_wasm(instance, z, x, y, p);
+    return;
+  }
+  u64 xv[2 * LIMBS], yv[2 * LIMBS], zv[2 * LIMBS], pv[LIMBS], d[LIMBS];
+  load_n(xv, mem_at(instance, x), 2 * LIMBS);
+  load_n(yv, mem_at(instance, y), 2 * LIMBS);
+  load6(pv, mem_at(instance, p));
+  u64 carry = add_n(zv, xv, yv, 2 * LIMBS);
+  final_subtract(d, zv + LIMBS, carry, pv);
+  memcpy(zv + LIMBS, d, FP_BYTES);
+  store_n(mem_at(instance, z), zv, 2 * LIMBS);
+}
+
+/* ---- f140 / f142: Fp2Dbl mulPre and sqrPre (Karatsuba), fused ---- */
+
+/* Where mcl's Fp operation table (in linear memory) keeps the entries f140 and f142 call. */
+enum { OP_COPY = 18904, OP_SUB = 18920, OP_MUL_PRE = 18944, OP_DBL_SUB = 18960, OP_ADD_PRE = 18968,
+       OP_DBL_SUB_PRE = 18980, OP_P = 17708 };
+
+static inline int table_entry_is(Z_mcl_instance_t* instance, u32 slot, wasm_rt_function_ptr_t f) {
+  u32 index;
+  memcpy(&index, mem_at(instance, slot), 4);
+  return index < instance->w2c_T0.size && instance->w2c_T0.data[index].func == f;
+}
+
+/* The fused code computes what f140 and f142 compute only if the table holds these entries. */
+static inline int fp2_table_as_expected(Z_mcl_instance_t* instance) {
+  return table_entry_is(instance, OP_COPY, (wasm_rt_function_ptr_t)&w2c_f287) &&
+         table_entry_is(instance, OP_SUB, (wasm_rt_function_ptr_t)&w2c_f301) &&
+         table_entry_is(instance, OP_MUL_PRE, (wasm_rt_function_ptr_t)&w2c_f106) &&
+         table_entry_is(instance, OP_DBL_SUB, (wasm_rt_function_ptr_t)&w2c_f309) &&
+         table_entry_is(instance, OP_ADD_PRE, (wasm_rt_function_ptr_t)&w2c_f16) &&
+         table_entry_is(instance, OP_DBL_SUB_PRE, (wasm_rt_function_ptr_t)&w2c_f52);
+}
+
+/* z = (a + b i)(c + d i) unreduced: (ac - bd mod p) in the lower half of z[0], (a+b)(c+d) - ac - bd in z[1]. */
+static inline int native_f140(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y) {
+  if (!fp2_table_as_expected(instance)) return 0;
+  u64 a[LIMBS], b[LIMBS], c[LIMBS], d[LIMBS], p[LIMBS], s[LIMBS], t[LIMBS];
+  u64 ac[2 * LIMBS], bd[2 * LIMBS], cross[2 * LIMBS], real[2 * LIMBS];
+  load6(a, mem_at(instance, x));
+  load6(b, mem_at(instance, x + FP_BYTES));
+  load6(c, mem_at(instance, y));
+  load6(d, mem_at(instance, y + FP_BYTES));
+  load6(p, mem_at(instance, OP_P));
+  add_n(s, a, b, LIMBS);
+  add_n(t, c, d, LIMBS);
+  mul6(cross, s, t);
+  mul6(ac, a, c);
+  mul6(bd, b, d);
+  sub_n(cross, cross, ac, 2 * LIMBS);
+  sub_n(cross, cross, bd, 2 * LIMBS);
+  if (sub_n(real, ac, bd, 2 * LIMBS)) add_n(real + LIMBS, real + LIMBS, p, LIMBS);
+  store_n(mem_at(instance, z), real, 2 * LIMBS);
+  store_n(mem_at(instance, z + 2 * FP_BYTES), cross, 2 * LIMBS);
+  return 1;
+}
+
+static void w2c_f140(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y) {
+  if (!native_f140(instance, z, x, y)) w2c_f140_wasm(instance, z, x, y);
+}
+
+/* z = (a + b i)^2 unreduced: (a + b)(a - b mod p) in z[0], 2b * a in z[1]; a, b reduced. */
+static inline int native_f142(Z_mcl_instance_t* instance, u32 z, u32 x) {
+  if (!fp2_table_as_expected(instance)) return 0;
+  u64 a[LIMBS], b[LIMBS], p[LIMBS], s[LIMBS], twice_b[LIMBS], diff[LIMBS], real[2 * LIMBS], cross[2 * LIMBS];
+  load6(a, mem_at(instance, x));
+  load6(b, mem_at(instance, x + FP_BYTES));
+  load6(p, mem_at(instance, OP_P));
+  if (!spare_bits(p) || !less_than(a, p, LIMBS) || !less_than(b, p, LIMBS)) return 0;
+  add_n(twice_b, b, b, LIMBS);
+  add_n(s, a, b, LIMBS);
+  mul6(cross, twice_b, a);
+  if (sub_n(diff, a, b, LIMBS)) add_n(diff, diff, p, LIMBS);
+  mul6(real, diff, s);
+  store_n(mem_at(instance, z), real, 2 * LIMBS);
+  store_n(mem_at(instance, z + 2 * FP_BYTES), cross, 2 * LIMBS);
+  return 1;
+}
+
+static void w2c_f142(Z_mcl_instance_t* instance, u32 z, u32 x) {
+  if (!native_f142(instance, z, x)) w2c_f142_wasm(instance, z, x);
+}
 
 /* ---- f287: copy 12 limbs ---- */
 static void w2c_f287(Z_mcl_instance_t* instance, u32 z, u32 x) {

@@ -145,6 +145,9 @@ static Wasm* instance(void) {
   return w;
 }
 
+/* For fastcheck.c, which compares native code with the translation inside a real instance. */
+Z_mcl_instance_t* mclshim_instance(void) { return &instance()->mod; }
+
 /* Applies a setting to the calling thread's instance and, if it succeeds, logs it for the others. */
 static int change_setting(Setting s) {
   Wasm* w = instance();

@@ -8,9 +8,9 @@ any other input), and only in guard-page mode, where the linear memory never mov
 - every function reads the memory base once into a local, instead of after every store
   (stores through u8* may alias the instance, so the compiler reloads it);
 - loads lose wasm2c's empty asm barrier, which exists to keep dead loads trapping;
-- the hot 32-bit-limb bigint leaf functions become calls into native 64-bit-limb code on the
-  same memory layout (mclfast.c), each kept beside its translated original so that
-  fastcheck.c can compare the two on random inputs.
+- the hot 32-bit-limb bigint leaf functions, and the Fp2 double-width multiply and square built
+  on them, become native 64-bit-limb code on the same memory layout (mclfast.c), each kept
+  beside its translated original (renamed *_wasm) so that fastcheck.c can compare the two.
 """
 import hashlib
 import re
@@ -22,7 +22,7 @@ MEMORY_ACCESS = re.compile(r"\b((?:i32|i64)_(?:load|store)(?:8_s|8_u|16_s|16_u|3
 PROLOGUE = "  FUNC_PROLOGUE;\n"
 
 # The leaf functions mclfast.c replaces (wasm function indices; shapes named there).
-REPLACED = [16, 28, 52, 88, 106, 287, 301, 302, 303, 305]
+REPLACED = [16, 28, 52, 88, 106, 140, 142, 287, 301, 302, 303, 305, 309, 310]
 
 LOAD_STORE_LE = """#define DEFINE_LOAD(name, t1, t2, t3)                      \\
   static inline t3 name(wasm_rt_memory_t* mem, u64 addr) { \\

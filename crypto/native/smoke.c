@@ -38,6 +38,14 @@ static void hex(char* dst, const uint8_t* src, size_t n) {
   dst[2 * n] = 0;
 }
 
+/* "-" stands for the empty message. */
+static size_t unhex(uint8_t* dst, size_t max, const char* text) {
+  size_t n = strcmp(text, "-") == 0 ? 0 : strlen(text) / 2;
+  if (n > max) exit(2);
+  for (size_t i = 0; i < n; i++) sscanf(text + 2 * i, "%2hhx", &dst[i]);
+  return n;
+}
+
 static void check(const char* what, const char* name, const uint8_t* got, size_t n) {
   char text[2048];
   hex(text, got, n);
@@ -91,15 +99,39 @@ int main(int argc, char** argv) {
   mclBnGT_pow(&e6, &e, &six);
   check("e(g1, g2)^6", "e_2g1_3g2", buf, mclBnGT_serialize(buf, sizeof buf, &e6));
 
+  mclBnFr two, third;
+  mclBnFr_setInt(&two, 2);
+  mclBnFr_setInt(&third, 3);
+  mclBnFr_inv(&third, &third);
+  mclBnG1 g1_2;
+  mclBnG2 g2_2;
+  mclBnG1_mul(&g1_2, &g1, &two);
+  mclBnG2_mul(&g2_2, &g2, &two);
+  check("2 g1", "g1_times_2", buf, mclBnG1_serialize(buf, sizeof buf, &g1_2));
+  check("2 g2", "g2_times_2", buf, mclBnG2_serialize(buf, sizeof buf, &g2_2));
+  mclBnGT_pow(&e6, &e, &third);
+  check("e(g1, g2)^(1/3)", "e_g1_g2_pow_inv3", buf, mclBnGT_serialize(buf, sizeof buf, &e6));
+
   mclBnFr fr;
-  check_true("Fr setHashOf", mclBnFr_setHashOf(&fr, "abc", 3) == 0);
-  check("Fr setHashOf(abc)", "fr_hash_abc", buf, mclBnFr_serialize(buf, sizeof buf, &fr));
-  mclBnG1 h1;
-  check_true("G1 hashAndMapTo", mclBnG1_hashAndMapTo(&h1, "abc", 3) == 0);
-  check("G1 hashAndMapTo(abc)", "g1_hash_abc", buf, mclBnG1_serialize(buf, sizeof buf, &h1));
-  mclBnG2 h2;
-  check_true("G2 hashAndMapTo", mclBnG2_hashAndMapTo(&h2, "abc", 3) == 0);
-  check("G2 hashAndMapTo(abc)", "g2_hash_abc", buf, mclBnG2_serialize(buf, sizeof buf, &h2));
+  int hashes = atoi(expected("hashes"));
+  check_true("hash vectors present", hashes > 0);
+  for (int i = 0; i < hashes; i++) {
+    char name[32];
+    uint8_t msg[1024];
+    snprintf(name, sizeof name, "msg_%d", i);
+    size_t len = unhex(msg, sizeof msg, expected(name));
+    mclBnG1 h1;
+    mclBnG2 h2;
+    check_true("Fr setHashOf", mclBnFr_setHashOf(&fr, msg, len) == 0);
+    check_true("G1 hashAndMapTo", mclBnG1_hashAndMapTo(&h1, msg, len) == 0);
+    check_true("G2 hashAndMapTo", mclBnG2_hashAndMapTo(&h2, msg, len) == 0);
+    snprintf(name, sizeof name, "fr_hash_%d", i);
+    check("Fr setHashOf", name, buf, mclBnFr_serialize(buf, sizeof buf, &fr));
+    snprintf(name, sizeof name, "g1_hash_%d", i);
+    check("G1 hashAndMapTo", name, buf, mclBnG1_serialize(buf, sizeof buf, &h1));
+    snprintf(name, sizeof name, "g2_hash_%d", i);
+    check("G2 hashAndMapTo", name, buf, mclBnG2_serialize(buf, sizeof buf, &h2));
+  }
 
   /* Outputs may alias inputs: z = x + x computed in place. */
   mclBnFr doubled, alias = fr;

@@ -1,0 +1,25 @@
+package org.healthhub.processes.workers;
+
+import org.healthhub.workers.Subscriptions;
+import org.healthhub.workers.TaskRunner;
+import org.healthhub.workers.launch.ExternalTaskPoller;
+import org.healthhub.workers.launch.InProcessLauncher;
+import org.healthhub.workers.launch.WorkerProperties;
+import org.operaton.bpm.engine.ExternalTaskService;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Runs every handler inside the engine app unless {@code healthhub.workers.in-process=false}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "healthhub.workers.in-process", havingValue = "true", matchIfMissing = true)
+class InProcessWorkers {
+
+  @Bean
+  InProcessLauncher inProcessLauncher(ExternalTaskService externalTaskService, Subscriptions subscriptions,
+      TaskRunner runner, WorkerProperties properties) {
+    ExternalTaskPoller poller = new ExternalTaskPoller(externalTaskService, subscriptions, runner,
+        properties.workerId() + "-in-process", properties.lockDuration());
+    return new InProcessLauncher(poller, properties);
+  }
+}

@@ -1,0 +1,80 @@
+package org.healthhub.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.healthhub.workers.launch.InProcessLauncher;
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The embedded default boots on H2, deploys the flows and forms, creates the demo users and runs the workers in-process. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class HealthHubProcessesApplicationTest {
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) {
+    EngineApp.freshDataDir(registry);
+  }
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ApplicationContext context;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired IdentityService identityService;
+
+  @Test
+  void engineRest_processDefinitions_listsEnrolDoctor() {
+    JsonNode definitions = rest.getForObject("/engine-rest/process-definition?key=enrol-doctor", JsonNode.class);
+
+    assertThat(definitions).hasSize(1);
+    assertThat(definitions.get(0).get("historyTimeToLive").asInt()).isEqualTo(180);
+  }
+
+  @Test
+  void engineRest_startForm_servesDeployedFormJson() {
+    JsonNode form = rest.getForObject("/engine-rest/process-definition/key/enrol-doctor/deployed-start-form", JsonNode.class);
+
+    assertThat(form.get("id").asText()).isEqualTo("enrol-doctor-request");
+    assertThat(form.get("components").findValuesAsText("key")).contains("hospitalGroupId");
+  }
+
+  @Test
+  void enrolDoctor_approvedThroughRest_inProcessWorkersEnrolTheDoctor() throws InterruptedException {
+    String instance = EngineApp.requestEnrolment(identityService, runtimeService, "doctor", "st-anne");
+    String taskId = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+
+    JsonNode form = rest.getForObject("/engine-rest/task/" + taskId + "/deployed-form", JsonNode.class);
+    assertThat(form.get("id").asText()).isEqualTo("enrol-doctor-approval");
+    rest.postForEntity("/engine-rest/task/" + taskId + "/complete",
+        Map.of("variables", Map.of("approved", Map.of("value", true, "type", "Boolean"))), Void.class);
+    EngineApp.awaitEnd(historyService, instance);
+
+    ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_DoctorEnrolled");
+    JsonNode members = rest.getForObject("/api/groups/st-anne/members", JsonNode.class);
+    assertThat(members.findValuesAsText("memberId")).containsExactly("doctor");
+    assertThat(context.getBeansOfType(InProcessLauncher.class)).hasSize(1);
+  }
+
+  @Test
+  void demoUsers_firstStart_oneUserPerRoleInItsGroup() {
+    assertThat(identityService.checkPassword("doctor", "test-doctor-password")).isTrue();
+    assertThat(identityService.createUserQuery().memberOfGroup("groupManagers").singleResult().getId())
+        .isEqualTo("groupmanager");
+    assertThat(identityService.createUserQuery().memberOfGroup("operaton-admin").singleResult().getId())
+        .isEqualTo("admin");
+    assertThat(identityService.createUserQuery().count()).isEqualTo(7);
+  }
+}

@@ -1,0 +1,28 @@
+package org.healthhub.workers.config;
+
+import org.healthhub.workers.Subscriptions;
+import org.healthhub.workers.TaskRunner;
+import org.healthhub.workers.launch.StandaloneLauncher;
+import org.healthhub.workers.launch.WorkerProperties;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The handlers as a worker process of their own, polling the engine's REST API
+ * ({@code healthhub.workers.engine-rest-url}); start the engine app with
+ * {@code healthhub.workers.in-process=false} to leave every task to such workers.
+ */
+@SpringBootApplication
+public class StandaloneWorkerApplication {
+
+  public static void main(String[] args) {
+    new SpringApplicationBuilder(StandaloneWorkerApplication.class).web(WebApplicationType.NONE).run(args);
+  }
+
+  @Bean(destroyMethod = "close")
+  StandaloneLauncher standaloneLauncher(Subscriptions subscriptions, TaskRunner runner, WorkerProperties properties) {
+    return StandaloneLauncher.start(subscriptions, runner, properties);
+  }
+}

@@ -1,0 +1,61 @@
+package org.healthhub.workers.launch;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.task.ExternalTask;
+import org.healthhub.workers.Subscriptions;
+import org.healthhub.workers.TaskInput;
+import org.healthhub.workers.TaskRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the same handlers in a separate JVM against the engine's {@code /engine-rest}. The client
+ * calls handlers on its single polling thread, so each task is handed to a pool at once.
+ */
+public final class StandaloneLauncher implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StandaloneLauncher.class);
+  private final ExternalTaskClient client;
+  private final ExecutorService handlers;
+
+  private StandaloneLauncher(ExternalTaskClient client, ExecutorService handlers) {
+    this.client = client;
+    this.handlers = handlers;
+  }
+
+  /** Connects to {@code properties.engineRestUrl()} and subscribes every topic of {@code subscriptions}. */
+  public static StandaloneLauncher start(Subscriptions subscriptions, TaskRunner runner, WorkerProperties properties) {
+    ExecutorService handlers = Executors.newFixedThreadPool(properties.threads());
+    ExternalTaskClient client = ExternalTaskClient.create()
+        .baseUrl(properties.engineRestUrl())
+        .workerId(properties.workerId())
+        .maxTasks(properties.threads())
+        .lockDuration(properties.lockDuration().toMillis())
+        .asyncResponseTimeout(properties.longPoll().toMillis())
+        // The long poll already waits on the server; the client's exponential backoff (up to 60 s) would only delay the next join turn.
+        .disableBackoffStrategy()
+        .build();
+    subscriptions.handlers().forEach((topic, handler) -> client.subscribe(topic)
+        .handler((task, service) -> handlers.execute(
+            () -> runner.run(handler, inputOf(task), new ClientTaskCompletion(task, service))))
+        .open());
+    LOG.info("standalone workers polling {} for {}", properties.engineRestUrl(), subscriptions.handlers().keySet());
+    return new StandaloneLauncher(client, handlers);
+  }
+
+  private static TaskInput inputOf(ExternalTask task) {
+    return new TaskInput(task.getTopicName(), task.getBusinessKey(), task.getProcessInstanceId(),
+        task.getActivityId(), task.getAllVariables(), task.getRetries());
+  }
+
+  /** Stops polling (waits out the current long poll) and lets running handlers finish. */
+  @Override
+  public void close() throws InterruptedException {
+    client.stop();
+    handlers.shutdown();
+    handlers.awaitTermination(1, TimeUnit.MINUTES);
+  }
+}
