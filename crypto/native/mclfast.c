@@ -8,6 +8,7 @@
  * overlap; otherwise the translated original runs. fastcheck.c compares each replacement with its
  * original on random operands.
  */
+#include <cpuid.h>
 #include <string.h>
 #include <x86intrin.h>
 
@@ -45,11 +46,6 @@ static inline int partly_overlap(u32 a, u32 na, u32 b, u32 nb) {
 
 static inline int overlap(u32 a, u32 na, u32 b, u32 nb) { return (u64)a < (u64)b + nb && (u64)b < (u64)a + na; }
 
-static inline int less_than(const u64* x, const u64* y, int n) {
-  for (int i = n - 1; i >= 0; i--)
-    if (x[i] != y[i]) return x[i] < y[i];
-  return 0;
-}
 
 static inline u64 add_n(u64* z, const u64* x, const u64* y, int n) {
   unsigned char carry = 0;
@@ -60,6 +56,14 @@ static inline u64 add_n(u64* z, const u64* x, const u64* y, int n) {
 static inline u64 sub_n(u64* z, const u64* x, const u64* y, int n) {
   unsigned char borrow = 0;
   _Pragma("GCC unroll 12") for (int i = 0; i < n; i++) borrow = _subborrow_u64(borrow, x[i], y[i], (unsigned long long*)&z[i]);
+  return borrow;
+}
+
+/* x < y as the borrow of x - y: no data-dependent branch for the (unpredictable) limb compare. */
+static inline int less_than(const u64* x, const u64* y, int n) {
+  unsigned char borrow = 0;
+  unsigned long long ignored;
+  _Pragma("GCC unroll 12") for (int i = 0; i < n; i++) borrow = _subborrow_u64(borrow, x[i], y[i], &ignored);
   return borrow;
 }
 
@@ -116,7 +120,7 @@ static inline void accumulate(u64* c0, u64* c1, u64* c2, u64 x, u64 y) {
   *c2 += carry;
 }
 
-static inline void mul6(u64 z[2 * LIMBS], const u64 x[LIMBS], const u64 y[LIMBS]) {
+static inline void mul6_portable(u64 z[2 * LIMBS], const u64 x[LIMBS], const u64 y[LIMBS]) {
   u64 c0 = 0, c1 = 0, c2 = 0;
   _Pragma("GCC unroll 11") for (int k = 0; k < 2 * LIMBS - 1; k++) {
     _Pragma("GCC unroll 6") for (int i = k < LIMBS ? 0 : k - LIMBS + 1; i <= k && i < LIMBS; i++)
@@ -127,6 +131,67 @@ static inline void mul6(u64 z[2 * LIMBS], const u64 x[LIMBS], const u64 y[LIMBS]
     c2 = 0;
   }
   z[2 * LIMBS - 1] = c0;
+}
+
+
+/*
+ * BMI2/ADX: mulx leaves the flags alone, adcx and adox carry through CF and OF only, so the low
+ * and the high halves of a row's products go up two independent carry chains. Used when cpuid
+ * reports both extensions (use_adx, set when the library loads); fastcheck.c checks both paths.
+ */
+static int use_adx;
+
+__attribute__((constructor)) static void detect_adx(void) {
+  unsigned a, b, c, d;
+  use_adx = __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & bit_BMI2) && (b & bit_ADX);
+}
+
+/* t[0..7) += x * m + carry * 2^384; returns what carries out of t[6] (0, 1 or 2). */
+static inline __attribute__((always_inline)) u64 row_adx(u64* t, const u64 x[LIMBS], u64 m, u64 carry) {
+  u64 lo, hi, zero;
+  __asm__(
+      "xorl %k[zero], %k[zero]\n\t"
+      "mulxq 0(%[x]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t0]\n\t"
+      "adoxq %[hi], %[t1]\n\t"
+      "mulxq 8(%[x]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t1]\n\t"
+      "adoxq %[hi], %[t2]\n\t"
+      "mulxq 16(%[x]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t2]\n\t"
+      "adoxq %[hi], %[t3]\n\t"
+      "mulxq 24(%[x]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t3]\n\t"
+      "adoxq %[hi], %[t4]\n\t"
+      "mulxq 32(%[x]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t4]\n\t"
+      "adoxq %[hi], %[t5]\n\t"
+      "mulxq 40(%[x]), %[lo], %[hi]\n\t"
+      "adcxq %[lo], %[t5]\n\t"
+      "adoxq %[hi], %[t6]\n\t"
+      "adcxq %[c], %[t6]\n\t"
+      "movl $0, %k[c]\n\t"
+      "adcxq %[zero], %[c]\n\t"
+      "adoxq %[zero], %[c]"
+      : [t0] "+&r"(t[0]), [t1] "+&r"(t[1]), [t2] "+&r"(t[2]), [t3] "+&r"(t[3]), [t4] "+&r"(t[4]),
+        [t5] "+&r"(t[5]), [t6] "+&r"(t[6]), [c] "+&r"(carry), [lo] "=&r"(lo), [hi] "=&r"(hi), [zero] "=&r"(zero)
+      : [x] "r"(x), "m"(*(const u64(*)[LIMBS])x), "d"(m)
+      : "cc");
+  return carry;
+}
+
+/* Row after row: t[i + 6] is still zero when row i starts, and nothing carries out of z. */
+static inline void mul6_adx(u64 z[2 * LIMBS], const u64 x[LIMBS], const u64 y[LIMBS]) {
+  u64 t[2 * LIMBS] = {0};
+  _Pragma("GCC unroll 6") for (int i = 0; i < LIMBS; i++) row_adx(t + i, x, y[i], 0);
+  _Pragma("GCC unroll 12") for (int i = 0; i < 2 * LIMBS; i++) z[i] = t[i];
+}
+
+static inline void mul6(u64 z[2 * LIMBS], const u64 x[LIMBS], const u64 y[LIMBS]) {
+  if (use_adx)
+    mul6_adx(z, x, y);
+  else
+    mul6_portable(z, x, y);
 }
 
 static void w2c_f106(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y) {
@@ -142,7 +207,7 @@ static void w2c_f106(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y) {
 }
 
 /* ---- f305: z = x * y / 2^384 mod p (Montgomery multiplication) ---- */
-static inline void mont6(u64 z[LIMBS], const u64 x[LIMBS], const u64 y[LIMBS], const u64 p[LIMBS], u64 factor) {
+static inline void mont6_portable(u64 z[LIMBS], const u64 x[LIMBS], const u64 y[LIMBS], const u64 p[LIMBS], u64 factor) {
   u64 t[LIMBS + 2] = {0};
   _Pragma("GCC unroll 6") for (int i = 0; i < LIMBS; i++) {
     u64 carry = 0;
@@ -169,26 +234,8 @@ static inline void mont6(u64 z[LIMBS], const u64 x[LIMBS], const u64 y[LIMBS], c
   final_subtract(z, t, t[LIMBS], p);
 }
 
-/* Each replacement with a data-dependent domain: returns 0, having written nothing, outside it. */
-static inline int native_f305(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u32 p) {
-  u64 xv[LIMBS], yv[LIMBS], pv[LIMBS], zv[LIMBS], factor;
-  if (!montgomery_modulus(mem_at(instance, p), pv, &factor) || partly_overlap(z, FP_BYTES, x, FP_BYTES) ||
-      partly_overlap(z, FP_BYTES, y, FP_BYTES))
-    return 0;
-  load6(xv, mem_at(instance, x));
-  load6(yv, mem_at(instance, y));
-  if (!less_than(xv, pv, LIMBS) || !less_than(yv, pv, LIMBS)) return 0;
-  mont6(zv, xv, yv, pv, factor);
-  store6(mem_at(instance, z), zv);
-  return 1;
-}
-
-static void w2c_f305(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u32 p) {
-  if (!native_f305(instance, z, x, y, p)) w2c_f305_wasm(instance, z, x, y, p);
-}
-
 /* ---- f303: z = xy[24] / 2^384 mod p (Montgomery reduction), for xy < p * 2^384 ---- */
-static inline void redc6(u64 z[LIMBS], const u64 xy[2 * LIMBS], const u64 p[LIMBS], u64 factor) {
+static inline void redc6_portable(u64 z[LIMBS], const u64 xy[2 * LIMBS], const u64 p[LIMBS], u64 factor) {
   u64 t[2 * LIMBS];
   u64 top = 0;
   memcpy(t, xy, 2 * FP_BYTES);
@@ -205,6 +252,50 @@ static inline void redc6(u64 z[LIMBS], const u64 xy[2 * LIMBS], const u64 p[LIMB
     top = (u64)(s >> 64);
   }
   final_subtract(z, t + LIMBS, top, p);
+}
+
+/* As redc6_portable; the carry out of row i's top word rides into row i + 1's. */
+static inline void redc6_adx(u64 z[LIMBS], const u64 xy[2 * LIMBS], const u64 p[LIMBS], u64 factor) {
+  u64 t[2 * LIMBS], top = 0;
+  _Pragma("GCC unroll 12") for (int i = 0; i < 2 * LIMBS; i++) t[i] = xy[i];
+  _Pragma("GCC unroll 6") for (int i = 0; i < LIMBS; i++) top = row_adx(t + i, p, t[i] * factor, top);
+  final_subtract(z, t + LIMBS, top, p);
+}
+
+static inline void redc6(u64 z[LIMBS], const u64 xy[2 * LIMBS], const u64 p[LIMBS], u64 factor) {
+  if (use_adx)
+    redc6_adx(z, xy, p, factor);
+  else
+    redc6_portable(z, xy, p, factor);
+}
+
+/* For reduced x and y the result is unique, so the product followed by the reduction gives it too. */
+static inline void mont6(u64 z[LIMBS], const u64 x[LIMBS], const u64 y[LIMBS], const u64 p[LIMBS], u64 factor) {
+  if (use_adx) {
+    u64 xy[2 * LIMBS];
+    mul6_adx(xy, x, y);
+    redc6_adx(z, xy, p, factor);
+  } else {
+    mont6_portable(z, x, y, p, factor);
+  }
+}
+
+/* Each replacement with a data-dependent domain: returns 0, having written nothing, outside it. */
+static inline int native_f305(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u32 p) {
+  u64 xv[LIMBS], yv[LIMBS], pv[LIMBS], zv[LIMBS], factor;
+  if (!montgomery_modulus(mem_at(instance, p), pv, &factor) || partly_overlap(z, FP_BYTES, x, FP_BYTES) ||
+      partly_overlap(z, FP_BYTES, y, FP_BYTES))
+    return 0;
+  load6(xv, mem_at(instance, x));
+  load6(yv, mem_at(instance, y));
+  if (!less_than(xv, pv, LIMBS) || !less_than(yv, pv, LIMBS)) return 0;
+  mont6(zv, xv, yv, pv, factor);
+  store6(mem_at(instance, z), zv);
+  return 1;
+}
+
+static void w2c_f305(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y, u32 p) {
+  if (!native_f305(instance, z, x, y, p)) w2c_f305_wasm(instance, z, x, y, p);
 }
 
 static inline int native_f303(Z_mcl_instance_t* instance, u32 z, u32 xy, u32 p) {
