@@ -1,0 +1,77 @@
+package org.healthhub.crypto.record.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.ValidationResult;
+import java.util.List;
+import org.healthhub.crypto.MalformedInputException;
+import org.healthhub.crypto.record.merkle.CanonicalJson;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.r4.model.Resource;
+
+/**
+ * Reads and writes FHIR R4 records in JSON. Every record is validated against the base R4
+ * profiles (structure, cardinality, value sets that need no terminology server) before use.
+ */
+public final class FhirRecords {
+  private static final FhirContext CONTEXT = FhirContext.forR4Cached();
+
+  private FhirRecords() {}
+
+  /**
+   * Validates and parses a record.
+   *
+   * @throws InvalidRecordException with every error's path if the JSON is not a valid R4 resource
+   */
+  public static Resource parse(String json) throws InvalidRecordException {
+    try {
+      CanonicalJson.parse(json);
+    } catch (MalformedInputException e) {
+      throw new InvalidRecordException(List.of(new InvalidRecordException.Failure("(document)", e.getMessage())));
+    }
+    ValidationResult result = Validator.INSTANCE.validateWithResult(json);
+    List<InvalidRecordException.Failure> failures =
+        result.getMessages().stream()
+            .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+            .map(m -> new InvalidRecordException.Failure(
+                m.getLocationString() == null ? "(document)" : m.getLocationString(), m.getMessage()))
+            .toList();
+    if (!failures.isEmpty()) {
+      throw new InvalidRecordException(failures);
+    }
+    try {
+      return (Resource) CONTEXT.newJsonParser().parseResource(json);
+    } catch (DataFormatException | ClassCastException e) {
+      throw new InvalidRecordException(List.of(new InvalidRecordException.Failure("(document)", e.getMessage())));
+    }
+  }
+
+  /** Serializes a resource as compact FHIR JSON. */
+  public static String toJson(Resource resource) {
+    return CONTEXT.newJsonParser().encodeResourceToString(resource);
+  }
+
+  /** Built on first use: loading the R4 profiles takes seconds, so it happens once per JVM. */
+  private static final class Validator {
+    static final FhirValidator INSTANCE = build();
+
+    private static FhirValidator build() {
+      ValidationSupportChain support =
+          new ValidationSupportChain(
+              new DefaultProfileValidationSupport(CONTEXT),
+              new InMemoryTerminologyServerValidationSupport(CONTEXT),
+              new CommonCodeSystemsTerminologyService(CONTEXT),
+              new SnapshotGeneratingValidationSupport(CONTEXT));
+      FhirValidator validator = CONTEXT.newValidator();
+      validator.registerValidatorModule(new FhirInstanceValidator(support));
+      return validator;
+    }
+  }
+}

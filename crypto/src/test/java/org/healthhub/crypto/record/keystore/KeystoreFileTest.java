@@ -1,0 +1,117 @@
+package org.healthhub.crypto.record.keystore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.healthhub.crypto.MalformedInputException;
+import org.healthhub.crypto.record.SecretBytes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeystoreFileTest {
+  private static final Argon2idParameters CHEAP = new Argon2idParameters(Argon2idParameters.MIN_MEMORY_KIB, 1, 1);
+  private static final char[] PASSPHRASE = "correct horse battery staple".toCharArray();
+  @TempDir Path dir;
+  private final UserKeys keys = UserKeys.generate();
+
+  @Test
+  void read_ofWrite_returnsSameKeys() throws Exception {
+    Path file = dir.resolve("alice.keystore");
+    KeystoreFile.write(file, keys, PASSPHRASE, CHEAP);
+
+    UserKeys read = KeystoreFile.read(file, PASSPHRASE);
+
+    assertThat(read.wrapping().privateKey().equalsSecret(keys.wrapping().privateKey())).isTrue();
+    assertThat(read.chain().privateKey().equalsSecret(keys.chain().privateKey())).isTrue();
+    assertThat(read.chain().publicKey()).isEqualTo(keys.chain().publicKey());
+  }
+
+  @Test
+  void read_wrongPassphrase_throwsClearError() throws Exception {
+    Path file = dir.resolve("alice.keystore");
+    KeystoreFile.write(file, keys, PASSPHRASE, CHEAP);
+
+    assertThatThrownBy(() -> KeystoreFile.read(file, "wrong".toCharArray()))
+        .isInstanceOf(WrongPassphraseException.class)
+        .hasMessageContaining("wrong passphrase");
+  }
+
+  @Test
+  void write_fileHoldsNoPrivateKeyInAnyEncoding() throws Exception {
+    Path file = dir.resolve("alice.keystore");
+    KeystoreFile.write(file, keys, PASSPHRASE, CHEAP);
+    byte[] content = Files.readAllBytes(file);
+    String text = new String(content, StandardCharsets.UTF_8);
+
+    for (SecretBytes secret : List.of(keys.wrapping().privateKey(), keys.chain().privateKey())) {
+      byte[] raw = secret.copySecret();
+      assertThat(text).doesNotContain(HexFormat.of().formatHex(raw)).doesNotContain(Base64.getEncoder().encodeToString(raw));
+      assertThat(indexOf(content, raw)).isEqualTo(-1);
+    }
+    assertThat(text).doesNotContain(new String(PASSPHRASE));
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(file);
+    }
+  }
+
+  @Test
+  void read_alteredPublicKey_throwsWrongPassphraseOrAltered() throws Exception {
+    Path file = dir.resolve("alice.keystore");
+    KeystoreFile.write(file, keys, PASSPHRASE, CHEAP);
+    String other = HexFormat.of().formatHex(Secp256k1KeyPair.generate().publicKey());
+    Files.writeString(file, Files.readString(file).replace(HexFormat.of().formatHex(keys.chain().publicKey()), other));
+
+    assertThatThrownBy(() -> KeystoreFile.read(file, PASSPHRASE)).isInstanceOf(WrongPassphraseException.class);
+  }
+
+  @Test
+  void read_hostileKdfCost_throwsMalformedBeforeDeriving() throws Exception {
+    Path file = dir.resolve("alice.keystore");
+    KeystoreFile.write(file, keys, PASSPHRASE, CHEAP);
+    Files.writeString(file, Files.readString(file).replace("\"memoryKiB\" : 8192", "\"memoryKiB\" : 99999999"));
+
+    assertThatThrownBy(() -> KeystoreFile.read(file, PASSPHRASE))
+        .isInstanceOf(MalformedInputException.class)
+        .hasMessageContaining("memory");
+  }
+
+  @Test
+  void read_notAKeystore_throwsMalformed() throws Exception {
+    Path file = dir.resolve("x.keystore");
+    Files.writeString(file, "{\"format\":\"something-else\"}");
+
+    assertThatThrownBy(() -> KeystoreFile.read(file, PASSPHRASE)).isInstanceOf(MalformedInputException.class);
+  }
+
+  @Test
+  void fromPrivateKey_scalarOutOfRange_throwsMalformed() {
+    assertThatThrownBy(() -> Secp256k1KeyPair.fromPrivateKey(SecretBytes.copyOf(new byte[32])))
+        .isInstanceOf(MalformedInputException.class);
+  }
+
+  @Test
+  void toString_keys_hidesPrivateParts() {
+    String chainHex = HexFormat.of().formatHex(keys.chain().privateKey().copySecret());
+
+    assertThat(keys.toString()).doesNotContain(chainHex).contains("redacted");
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}
