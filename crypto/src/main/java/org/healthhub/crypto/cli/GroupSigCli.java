@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
     version = "groupsig (HealthHub) 0.1.0",
     description = "Group signatures compatible with pygroupsig's exports.",
     subcommands = {
+      CommandLine.HelpCommand.class,
       SetupCommand.class,
       JoinCommand.class,
       SignCommand.class,

@@ -128,4 +128,11 @@ class GroupSigCliFlowTest {
     assertThat(trace.err()).contains("bbs04 offers no trace");
     assertThat(cli.run().code()).isEqualTo(2);
   }
+
+  @Test
+  void help_subcommand_printsItsOptions() {
+    Cli.Result result = new Cli(dir).run("help", "verify");
+    assertThat(result.code()).isZero();
+    assertThat(result.out()).contains("--signature", "--group-key", "Exit 0");
+  }
 }
