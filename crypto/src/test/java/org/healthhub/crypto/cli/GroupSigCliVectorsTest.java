@@ -125,6 +125,27 @@ class GroupSigCliVectorsTest {
     assertThat(result.out()).isEmpty();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"bbs04", "cpy06", "ps16", "klap20"})
+  void open_recordedSignatures_namePygroupsigsMember(String scheme) throws Exception {
+    JsonNode vectors = Vectors.pygroupsig(scheme);
+    Cli cli = new Cli(dir);
+    cli.write("group.key", vectors.path("group_key").asText());
+    cli.write("manager.key", vectors.path("manager_key").asText());
+    cli.write("gml", vectors.path("gml").asText());
+    for (JsonNode open : vectors.path("open")) {
+      cli.write("sig", vectors.path("signatures").get(open.path("signature_index").asInt()).path("signature").asText());
+      Cli.Result opened = cli.run("open", "--scheme", scheme, "--group-key", "@group.key", "--manager-key",
+          "@manager.key", "--gml", "@gml", "--signature", "@sig", "--proof", "@proof");
+      assertThat(opened.code()).as(opened.err()).isZero();
+      assertThat(opened.line()).isEqualTo(open.path("expected_gml_id").asText());
+      if (scheme.equals("ps16") || scheme.equals("klap20")) {
+        assertThat(cli.run("open-verify", "--scheme", scheme, "--group-key", "@group.key", "--signature", "@sig",
+            "--proof", "@proof").code()).isZero();
+      }
+    }
+  }
+
   private void assertReexports(Cli cli, String scheme, String type, String base64) throws Exception {
     cli.write("in", base64 + "\n");
     Cli.Result result = cli.run("export", "--scheme", scheme, "--type", type, "--in", "@in");
