@@ -18,11 +18,11 @@ public final class GroupSignatureSchemes {
       List.<GroupSignatureScheme>of(
               new Bbs04(),
               new Cpy06(),
+              new Gl19(),
               new Ps16(),
               new Klap20(),
               new Dl21(),
-              new Dl21Seq(),
-              new Gl19())
+              new Dl21Seq())
           .stream()
           .collect(Collectors.toUnmodifiableMap(s -> s.descriptor().name(), Function.identity()));
 

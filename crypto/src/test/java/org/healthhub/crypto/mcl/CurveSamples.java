@@ -8,22 +8,22 @@ import java.util.function.Predicate;
  * subgroup. A random point of E(Fp) or E'(Fp2) lies in the order-r subgroup with probability
  * 1/cofactor, so the first on-curve small x is (overwhelmingly) outside it.
  */
-final class CurveSamples {
+public final class CurveSamples {
   private CurveSamples() {}
 
-  static byte[] g1OffCurve() {
+  public static byte[] g1OffCurve() {
     return firstEncoding(G1.SERIALIZED_SIZE, b -> !CurveEquation.g1HasPointWithX(b));
   }
 
-  static byte[] g1OnCurveOutsideSubgroup() {
+  public static byte[] g1OnCurveOutsideSubgroup() {
     return firstEncoding(G1.SERIALIZED_SIZE, CurveEquation::g1HasPointWithX);
   }
 
-  static byte[] g2OffCurve() {
+  public static byte[] g2OffCurve() {
     return firstEncoding(G2.SERIALIZED_SIZE, b -> !CurveEquation.g2HasPointWithX(b));
   }
 
-  static byte[] g2OnCurveOutsideSubgroup() {
+  public static byte[] g2OnCurveOutsideSubgroup() {
     return firstEncoding(G2.SERIALIZED_SIZE, CurveEquation::g2HasPointWithX);
   }
 

@@ -1,0 +1,196 @@
+package org.healthhub.crypto.bench;
+
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.healthhub.crypto.groupsig.BatchVerification;
+import org.healthhub.crypto.groupsig.BatchVerification.Signed;
+import org.healthhub.crypto.groupsig.GroupSetup;
+import org.healthhub.crypto.groupsig.GroupSignature;
+import org.healthhub.crypto.groupsig.GroupSignatureScheme;
+import org.healthhub.crypto.groupsig.GroupSignatureSchemes;
+import org.healthhub.crypto.groupsig.Gml;
+import org.healthhub.crypto.groupsig.JoinMessage;
+import org.healthhub.crypto.groupsig.ManagerJoinStep;
+import org.healthhub.crypto.groupsig.MemberJoinStep;
+import org.healthhub.crypto.groupsig.MemberKey;
+import org.healthhub.crypto.groupsig.Opening;
+import org.healthhub.crypto.mcl.G1;
+import org.healthhub.crypto.mcl.G2;
+import org.healthhub.crypto.mcl.Mcl;
+import org.healthhub.crypto.mcl.Pairing;
+import org.healthhub.crypto.mcl.RandomScalars;
+
+/**
+ * Prints what each group-signature scheme costs with the loaded mcl (bundled, or MCL_LIB_PATH):
+ * setup, join, sign, verify, open (best of N runs, ms), beside pygroupsig's figures (2 cores, native mcl),
+ * also in units of one pairing so that libraries of different speed compare; then batches of
+ * N = 1, 10, 100, 1000 signatures for bbs04 and cpy06.
+ * {@code java org.healthhub.crypto.bench.GroupSigBench [iterations] [maxBatch]} (defaults 15, 1000).
+ */
+public final class GroupSigBench {
+  /** pygroupsig's pairing with native mcl on 2 cores. */
+  private static final double NATIVE_PAIRING_MS = 0.405;
+
+  /** pygroupsig's sign and verify medians (ms), 2 cores, native mcl. */
+  private static final Map<String, double[]> PYGROUPSIG =
+      Map.of(
+          "bbs04", new double[] {1.20, 1.57},
+          "cpy06", new double[] {2.44, 2.74},
+          "ps16", new double[] {0.74, 1.52},
+          "klap20", new double[] {0.33, 1.42},
+          "gl19", new double[] {1.41, 1.17},
+          "dl21", new double[] {0.89, 1.51},
+          "dl21seq", new double[] {0.87, 1.50});
+
+  private static final List<String> ORDER = List.of("bbs04", "cpy06", "ps16", "klap20", "gl19", "dl21", "dl21seq");
+
+  private static volatile Object sink;
+
+  private GroupSigBench() {}
+
+  private interface Step {
+    Object run() throws GeneralSecurityException;
+  }
+
+  public static void main(String[] args) throws GeneralSecurityException {
+    int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 15;
+    int maxBatch = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
+    Mcl.ensureLoaded();
+    RandomScalars rng = RandomScalars.secure();
+    double pairing = pairingMs(rng);
+    System.out.println("group signatures, best of " + iterations + " runs (ms); library: " + Mcl.libraryDescription());
+    System.out.printf(Locale.ROOT, "pairing: %.3f ms here, %.3f ms native (pygroupsig's machine): ratio %.2f%n%n",
+        pairing, NATIVE_PAIRING_MS, pairing / NATIVE_PAIRING_MS);
+    System.out.printf(Locale.ROOT, "%-8s %8s %8s %8s %8s %8s | %8s %8s | %9s %9s | %9s %9s%n",
+        "scheme", "setup", "join", "sign", "verify", "open", "py sign", "py vrfy",
+        "sign x", "verify x", "sign xP", "verify xP");
+    List<String> sizes = new ArrayList<>();
+    for (String name : ORDER) {
+      sizes.add(schemeRow(GroupSignatureSchemes.byName(name), iterations, pairing, rng));
+    }
+    System.out.println();
+    System.out.println("x = pygroupsig ms / ours (>1: we are faster); xP = the same in pairings"
+        + " (ms / pairing ms of each library): the 1.5x target on the same libmcl is xP >= 1.5");
+    System.out.println();
+    System.out.printf(Locale.ROOT, "%-8s %10s %12s %11s %10s   (bytes of pygroupsig's base64 exports)%n",
+        "scheme", "group key", "manager key", "member key", "signature");
+    sizes.forEach(System.out::println);
+    System.out.println();
+    System.out.printf(Locale.ROOT, "%-8s %6s %12s %14s %14s%n", "scheme", "N", "batch ms", "ms/signature", "vs one by one");
+    for (String name : List.of("bbs04", "cpy06")) {
+      batchRows(GroupSignatureSchemes.byName(name), maxBatch, rng);
+    }
+    System.out.println("batch = BatchVerification.verifyAll; pygroupsig's (c, s) signatures allow no"
+        + " small-exponent multi-pairing fold (see its Javadoc), so a batch costs N single checks.");
+  }
+
+  /** Prints the scheme's timing row and returns its row of export sizes. */
+  private static String schemeRow(GroupSignatureScheme scheme, int iterations, double pairing, RandomScalars rng)
+      throws GeneralSecurityException {
+    GroupSetup setup = scheme.setup(rng);
+    double setupMs = best(Math.max(3, iterations / 5), () -> scheme.setup(rng));
+    Gml[] gml = {setup.gml()};
+    MemberKey member = join(scheme, setup, gml, rng);
+    double joinMs = best(Math.max(3, iterations / 5), () -> join(scheme, setup, new Gml[] {setup.gml()}, rng));
+    String message = "record 42";
+    GroupSignature signature = scheme.sign(message, member, setup.groupKey(), rng);
+    double signMs = best(iterations, () -> scheme.sign(message, member, setup.groupKey(), rng));
+    double verifyMs = best(iterations, () -> {
+      scheme.verify(message, signature, setup.groupKey());
+      return signature;
+    });
+    double openMs = scheme instanceof Opening opening
+        ? best(iterations, () -> opening.open(signature, setup.groupKey(), setup.managerKey(), gml[0], rng))
+        : Double.NaN;
+    double[] py = PYGROUPSIG.get(scheme.descriptor().name());
+    System.out.printf(Locale.ROOT, "%-8s %8.2f %8.2f %8.2f %8.2f %8s | %8.2f %8.2f | %9.2f %9.2f | %9.2f %9.2f%n",
+        scheme.descriptor().name(), setupMs, joinMs, signMs, verifyMs,
+        Double.isNaN(openMs) ? "-" : String.format(Locale.ROOT, "%.2f", openMs),
+        py[0], py[1], py[0] / signMs, py[1] / verifyMs,
+        (py[0] / NATIVE_PAIRING_MS) / (signMs / pairing), (py[1] / NATIVE_PAIRING_MS) / (verifyMs / pairing));
+    return String.format(Locale.ROOT, "%-8s %10d %12d %11d %10d", scheme.descriptor().name(),
+        setup.groupKey().toBase64().length(), setup.managerKey().toBase64().length(),
+        member.toBase64().length(), signature.toBase64().length());
+  }
+
+  private static void batchRows(GroupSignatureScheme scheme, int maxBatch, RandomScalars rng)
+      throws GeneralSecurityException {
+    GroupSetup setup = scheme.setup(rng);
+    MemberKey member = join(scheme, setup, new Gml[] {setup.gml()}, rng);
+    List<Signed> all = new ArrayList<>();
+    for (int i = 0; i < maxBatch; i++) {
+      String message = "record " + i;
+      all.add(new Signed(message, scheme.sign(message, member, setup.groupKey(), rng)));
+    }
+    double single = best(Math.min(15, maxBatch), () -> {
+      scheme.verify(all.get(0).message(), all.get(0).signature(), setup.groupKey());
+      return all;
+    });
+    for (int n = 1; n <= maxBatch; n *= 10) {
+      List<Signed> batch = all.subList(0, n);
+      double ms = best(n >= 100 ? 1 : 3, () -> {
+        BatchVerification.verifyAll(scheme, setup.groupKey(), batch);
+        return batch;
+      });
+      System.out.printf(Locale.ROOT, "%-8s %6d %12.1f %14.3f %13.2fx%n",
+          scheme.descriptor().name(), n, ms, ms / n, single / (ms / n));
+    }
+  }
+
+  private static MemberKey join(GroupSignatureScheme scheme, GroupSetup setup, Gml[] gml, RandomScalars rng)
+      throws GeneralSecurityException {
+    JoinMessage toMember = null;
+    MemberKey partial = null;
+    for (int step = 0; step < 8; step++) {
+      ManagerJoinStep managerStep = scheme.joinManager(setup.groupKey(), setup.managerKey(), gml[0], toMember, rng);
+      gml[0] = managerStep.gml();
+      MemberJoinStep memberStep = scheme.joinMember(setup.groupKey(), partial, managerStep.message(), rng);
+      partial = memberStep.partialKey();
+      if (memberStep.complete()) {
+        return partial;
+      }
+      toMember = memberStep.reply();
+    }
+    throw new IllegalStateException(scheme.descriptor().name() + " join did not complete");
+  }
+
+  private static double pairingMs(RandomScalars rng) {
+    G1 p = G1.random(rng);
+    G2 q = G2.random(rng);
+    for (int i = 0; i < 50; i++) {
+      sink = Pairing.pairing(p, q);
+    }
+    return bestUnchecked(101, () -> Pairing.pairing(p, q));
+  }
+
+  private static double bestUnchecked(int runs, java.util.function.Supplier<Object> step) {
+    double[] ms = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      sink = step.get();
+      ms[i] = (System.nanoTime() - start) / 1e6;
+    }
+    Arrays.sort(ms);
+    return ms[0];
+  }
+
+  /**
+   * The fastest of {@code runs} wall times in ms, after one warm-up run: on a shared machine the
+   * median moves 2-3x with other processes' load, the minimum much less.
+   */
+  private static double best(int runs, Step step) throws GeneralSecurityException {
+    sink = step.run();
+    double[] ms = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long start = System.nanoTime();
+      sink = step.run();
+      ms[i] = (System.nanoTime() - start) / 1e6;
+    }
+    Arrays.sort(ms);
+    return ms[0];
+  }
+}

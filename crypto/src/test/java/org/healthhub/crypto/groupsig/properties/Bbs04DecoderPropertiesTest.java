@@ -1,0 +1,8 @@
+package org.healthhub.crypto.groupsig.properties;
+
+class Bbs04DecoderPropertiesTest extends DualControlDecoderPropertiesContract {
+  @Override
+  protected String schemeName() {
+    return "bbs04";
+  }
+}
