@@ -53,7 +53,7 @@ class HealthHubProcessesApplicationTest {
 
   @Test
   void enrolDoctor_approvedThroughRest_inProcessWorkersEnrolTheDoctor() throws InterruptedException {
-    String instance = EngineApp.requestEnrolment(identityService, runtimeService, "doctor", "st-anne");
+    String instance = EngineApp.requestEnrolment(identityService, runtimeService, "doctor", "st-mary");
     String taskId = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
 
     JsonNode form = rest.getForObject("/engine-rest/task/" + taskId + "/deployed-form", JsonNode.class);
@@ -63,9 +63,27 @@ class HealthHubProcessesApplicationTest {
     EngineApp.awaitEnd(historyService, instance);
 
     ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_DoctorEnrolled");
-    JsonNode members = rest.getForObject("/api/groups/st-anne/members", JsonNode.class);
+    TestRestTemplate doctor = rest.withBasicAuth("doctor", "test-doctor-password");
+    JsonNode members = doctor.getForObject("/api/groups/st-mary/members", JsonNode.class);
     assertThat(members.findValuesAsText("memberId")).containsExactly("doctor");
+    assertThat(members.findValuesAsText("groupMemberId")).singleElement().asString().matches("[0-9a-f]{64}");
+    assertThat(doctor.getForObject("/api/groups/memberships/me", JsonNode.class).findValuesAsText("groupId"))
+        .containsExactly("st-mary");
+    assertThat(rest.getForEntity("/api/groups/memberships/me", String.class).getStatusCode().value()).isEqualTo(401);
+    assertThat(rest.getForEntity("/api/records", String.class).getStatusCode().value()).isEqualTo(401);
+    assertThat(rest.withBasicAuth("doctor", "wrong").getForEntity("/api/shares", String.class).getStatusCode().value())
+        .isEqualTo(401);
     assertThat(context.getBeansOfType(InProcessLauncher.class)).hasSize(1);
+  }
+
+  @Test
+  void openApi_describesTheHealthHubApi() {
+    JsonNode docs = rest.getForObject("/v3/api-docs", JsonNode.class);
+
+    assertThat(docs.path("paths").has("/api/records")).isTrue();
+    assertThat(docs.path("paths").has("/api/records/{recordId}/content")).isTrue();
+    assertThat(docs.path("paths").has("/api/shares")).isTrue();
+    assertThat(docs.path("paths").has("/api/groups/memberships/me")).isTrue();
   }
 
   @Test

@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * The kinds of value a process variable set by a worker may hold: all public by nature. A
- * variable's kind is read off its name ({@code recordCid}, {@code merkleRoot}, {@code joinMessage}); its value
+ * variable's kind is read off its name ({@code recordCid}, {@code merkleRoot}, {@code joinStep}); its value
  * must have the kind's shape, so a key cannot hide behind a public-looking name.
  */
 public enum PublicKind {
@@ -15,9 +15,7 @@ public enum PublicKind {
   TRANSACTION("TxHash", "0x[0-9a-f]{64}"),
   STATUS("Status", "[A-Z][A-Z0-9_]{0,63}"),
   ID("Id", "[A-Za-z0-9._:@-]{1,128}"),
-  STEP("Step", null),
-  // Messages of an interactive join protocol: what the scheme sends over a public channel.
-  JOIN_MESSAGE("JoinMessage", "(?=.{4,16384}$)(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?");
+  STEP("Step", null);
 
   private final String suffix;
   private final Pattern shape;

@@ -21,13 +21,13 @@ class PublicVariablesTest {
         "joinStatus", "IN_PROGRESS",
         "doctorId", "doctor1",
         "joinStep", 3,
-        "joinMessage", "AAECAw==");
+        "joinMessageCid", "QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o");
 
     assertThatCode(() -> PublicVariables.check(variables)).doesNotThrowAnyException();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"dataKey", "memberKey", "privateKey", "recordPlaintext", "approved", "Id"})
+  @ValueSource(strings = {"dataKey", "memberKey", "privateKey", "recordPlaintext", "approved", "Id", "joinMessage"})
   void check_nameOfNoPublicKind_throws(String name) {
     assertThatThrownBy(() -> PublicVariables.check(Map.of(name, "doctor1")))
         .isInstanceOf(NonPublicVariableException.class)

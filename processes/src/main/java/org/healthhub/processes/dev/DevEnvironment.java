@@ -1,6 +1,7 @@
 package org.healthhub.processes.dev;
 
 import java.nio.file.Path;
+import org.healthhub.workers.chain.DataHubAccess;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,5 +17,11 @@ class DevEnvironment {
   @ConditionalOnProperty(name = "healthhub.chain.local.enabled", havingValue = "true")
   LocalChain localChain(LocalChainProperties properties, @Value("${healthhub.data-dir:./data}") Path dataDir) {
     return new LocalChain(properties, dataDir);
+  }
+
+  @Bean
+  @ConditionalOnProperty(name = "healthhub.chain.local.enabled", havingValue = "true")
+  LocalDataHub localDataHub(DataHubAccess access, LocalChain chain) {
+    return new LocalDataHub(access, chain);
   }
 }

@@ -16,8 +16,7 @@ import org.springframework.context.SmartLifecycle;
 /**
  * A local anvil chain that lives as long as the app, its state kept in
  * {@code <data-dir>/anvil-state.json} so a second start finds the same accounts and contracts.
- * The DataHub deployment (address kept in the data directory) joins here when the contracts
- * module lands.
+ * {@link LocalDataHub} deploys DataHub on it.
  */
 public final class LocalChain implements SmartLifecycle {
 
@@ -32,6 +31,10 @@ public final class LocalChain implements SmartLifecycle {
   public LocalChain(LocalChainProperties properties, Path dataDir) {
     this.properties = properties;
     this.dataDir = dataDir;
+  }
+
+  public long chainId() {
+    return properties.chainId();
   }
 
   public URI rpcUrl() {

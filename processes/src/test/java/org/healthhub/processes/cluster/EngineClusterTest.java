@@ -29,10 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * killed (SIGKILL) in the middle the others finish every flow. The flow is a parameter: add the
  * store flow to {@link #flows()} when it is on main.
  *
- * <p>enrol-doctor's join handlers keep keys and open joins in their process's memory (the
- * CertificateMembership stand-in serves both sides from one object), so every join turn must run
- * in one process: the first node serves both join topics, the others are engine-only nodes (REST,
- * job executor). Worker work spread over nodes, and a killed worker's locks recovered, need
+ * <p>enrol-doctor's join handlers keep the parties' keys in keystores under the shared data
+ * directory; the first node serves both join topics, the others are engine-only nodes (REST, job
+ * executor). Worker work spread over nodes, and a killed worker's locks recovered, need
  * stateless handlers: the store flow's.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -55,6 +55,11 @@ final class EngineNode implements AutoCloseable {
         "--healthhub.workers.lock-duration=" + lockDuration.toMillis() + "ms",
         topics.length == 0 ? "--healthhub.workers.in-process=false" : "--healthhub.workers.topics=" + String.join(",", topics),
         "--logging.level.root=WARN"));
+    for (String run : EnrolDoctorClusterFlow.RUNS) {
+      for (int i = 0; i < EnrolDoctorClusterFlow.MAX_DOCTORS; i++) {
+        command.add("--healthhub.keystores.passphrases." + run + "-doctor-" + i + "=" + EnrolDoctorClusterFlow.DOCTOR_PASSPHRASE);
+      }
+    }
     // Logs outlive the test's temporary data dir, for a failed CI run.
     Path log = Files.createDirectories(Path.of("target", "cluster-logs")).resolve(name + ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());

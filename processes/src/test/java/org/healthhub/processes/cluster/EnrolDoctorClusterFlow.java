@@ -8,13 +8,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-/** enrol-doctor: doctor {@code i} asks to join one group, the group manager approves, the workers run the join. */
+/**
+ * enrol-doctor: doctor {@code i} of a run asks to join the demo group, the group manager approves,
+ * the workers run the join. Doctors are named after the run, so runs on one data directory stay apart.
+ */
 final class EnrolDoctorClusterFlow implements ClusterFlow {
 
-  private final String groupId;
+  /** The doctors' keystore passphrase (their worker opens their keystore), given to every node. */
+  static final String DOCTOR_PASSPHRASE = "cluster-test-doctor";
+  /** More doctors than any run enrols, so every node knows their passphrases. */
+  static final int MAX_DOCTORS = 64;
+  static final List<String> RUNS = List.of("shared", "killed");
 
-  EnrolDoctorClusterFlow(String groupId) {
-    this.groupId = groupId;
+  private static final String GROUP_ID = "st-mary";
+
+  private final String run;
+
+  EnrolDoctorClusterFlow(String run) {
+    this.run = run;
   }
 
   @Override
@@ -26,7 +37,7 @@ final class EnrolDoctorClusterFlow implements ClusterFlow {
   public String start(EngineNode node, int i) throws IOException, InterruptedException {
     // No REST authentication, so no initiator: the doctor id is given as the variable the initiator would set.
     JsonNode started = node.post("/engine-rest/process-definition/key/enrol-doctor/start", Map.of("variables", Map.of(
-        "hospitalGroupId", Map.of("value", groupId, "type", "String"),
+        "hospitalGroupId", Map.of("value", GROUP_ID, "type", "String"),
         "doctorId", Map.of("value", doctor(i), "type", "String"))));
     return started.get("id").asText();
   }
@@ -46,12 +57,13 @@ final class EnrolDoctorClusterFlow implements ClusterFlow {
 
   @Override
   public void assertEffectsExactlyOnce(EngineNode node, int count) throws IOException, InterruptedException {
-    List<String> members = node.get("/api/groups/" + groupId + "/members").findValuesAsText("memberId");
+    List<String> members = node.get("/api/groups/" + GROUP_ID + "/members").findValuesAsText("memberId").stream()
+        .filter(member -> member.startsWith(run + "-doctor-")).toList();
     assertThat(members).containsExactlyInAnyOrderElementsOf(IntStream.range(0, count).mapToObj(this::doctor).toList());
   }
 
   private String doctor(int i) {
-    return groupId + "-doctor-" + i;
+    return run + "-doctor-" + i;
   }
 
   @Override

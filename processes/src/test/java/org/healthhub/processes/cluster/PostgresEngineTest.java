@@ -41,7 +41,7 @@ class PostgresEngineTest {
 
   @Test
   void enrolDoctor_onPostgres_runsToTheEnd() throws Exception {
-    String instance = EngineApp.enrolApproved(identityService, runtimeService, taskService, historyService, "doctor", "st-paul");
+    String instance = EngineApp.enrolApproved(identityService, runtimeService, taskService, historyService, "doctor", "st-mary");
 
     ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_DoctorEnrolled");
     assertThat(POSTGRES.count("SELECT count(*) FROM act_hi_procinst WHERE end_act_id_ = 'EndEvent_DoctorEnrolled'"))

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +17,20 @@ import org.healthhub.workers.RetryPolicy;
 import org.healthhub.workers.Subscriptions;
 import org.healthhub.workers.TaskRunner;
 import org.healthhub.workers.Topics;
-import org.healthhub.workers.enrol.CertificateMembership;
+import org.healthhub.crypto.groupsig.cpy06.Cpy06;
+import org.healthhub.storage.EmbeddedBlobStore;
 import org.healthhub.workers.enrol.FileMembershipList;
+import org.healthhub.workers.enrol.GroupSignatureMembership;
+import org.healthhub.workers.enrol.HospitalGroups;
+import org.healthhub.workers.enrol.JoinChannel;
+import org.healthhub.workers.enrol.JoinMessage;
 import org.healthhub.workers.enrol.JoinStepHandler;
 import org.healthhub.workers.enrol.MembershipList;
+import org.healthhub.workers.keys.Keyring;
+import org.healthhub.workers.keys.TestKeyrings;
 import org.healthhub.workers.launch.ExternalTaskPoller;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,7 +47,10 @@ import org.operaton.bpm.engine.task.Task;
 import org.operaton.bpm.engine.test.Deployment;
 import org.operaton.bpm.engine.test.junit5.ProcessEngineExtension;
 
-/** Every path of enrol-doctor, driven through the real join handlers by the in-process poller. */
+/**
+ * Every path of enrol-doctor, driven through the real join handlers by the in-process poller: a
+ * real CPY06 group under dual control, keys in (cheap) keystores, join messages sealed in a blob store.
+ */
 @Deployment(resources = {"bpmn/enrol-doctor.bpmn", "forms/enrol-doctor-request.form", "forms/enrol-doctor-approval.form"})
 class EnrolDoctorProcessTest {
 
@@ -59,7 +69,19 @@ class EnrolDoctorProcessTest {
 
   @TempDir Path dataDir;
 
-  private final CertificateMembership membership = new CertificateMembership();
+  private Keyring keyring;
+  private HospitalGroups groups;
+  private GroupSignatureMembership membership;
+  private JoinChannel channel;
+
+  @BeforeEach
+  void createGroup() throws Exception {
+    keyring = TestKeyrings.of(dataDir.resolve("keystores"), "groupmanager", "revocationmanager", DOCTOR);
+    groups = new HospitalGroups(dataDir.resolve("hospital-groups"), new Cpy06(), keyring);
+    groups.createIfAbsent(GROUP, "groupmanager", "revocationmanager");
+    membership = new GroupSignatureMembership(groups, keyring);
+    channel = new JoinChannel(new EmbeddedBlobStore(dataDir.resolve("blobs")), keyring);
+  }
 
   @AfterEach
   void resetClock() {
@@ -67,7 +89,7 @@ class EnrolDoctorProcessTest {
   }
 
   @Test
-  void enrol_approved_doctorJoinsAndIsListed() throws IOException {
+  void enrol_approved_doctorJoinsAndIsListed() throws Exception {
     MembershipList list = new FileMembershipList(dataDir.resolve("groups"));
     ProcessInstance instance = requestEnrolment();
     Task approval = approvalTask(instance);
@@ -84,7 +106,10 @@ class EnrolDoctorProcessTest {
         "UserTask_GmApproval", "ServiceTask_ManagerJoinStep", "ServiceTask_MemberJoinStep",
         "ServiceTask_ManagerJoinStep", "ServiceTask_MemberJoinStep", "EndEvent_DoctorEnrolled");
     assertThat(list.find(GROUP, DOCTOR)).isPresent();
-    assertThat(membership.holdsMemberKey(GROUP, DOCTOR)).isTrue();
+    assertThat(membership.memberKey(GROUP, DOCTOR)).isPresent();
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId()).list())
+        .extracting(variable -> variable.getName())
+        .doesNotContain("joinMessage").contains("joinMessageCid");
   }
 
   @Test
@@ -113,7 +138,7 @@ class EnrolDoctorProcessTest {
   }
 
   @Test
-  void enrol_tamperedProofOfPossession_endsJoinRejected() throws IOException {
+  void enrol_forgedCommitment_endsJoinRejected() throws Exception {
     MembershipList list = new FileMembershipList(dataDir.resolve("groups"));
     ExternalTaskPoller poller = poller(list, List.of(Duration.ZERO));
     ProcessInstance instance = requestEnrolment();
@@ -121,13 +146,15 @@ class EnrolDoctorProcessTest {
     assertThat(poller.pollOnce(1, Runnable::run)).isEqualTo(1);
     assertThat(poller.pollOnce(1, Runnable::run)).isEqualTo(1);
 
-    byte[] proof = Base64.getDecoder().decode((String) runtimeService.getVariable(instance.getId(), "joinMessage"));
-    proof[proof.length - 1] ^= 1;
-    runtimeService.setVariable(instance.getId(), "joinMessage", Base64.getEncoder().encodeToString(proof));
+    String forged = channel.send(JoinMessage.of("{\"status\": \"success\", \"phase\": 2}".getBytes()),
+        "groupmanager", GROUP, DOCTOR, 1);
+    runtimeService.setVariable(instance.getId(), "joinMessageCid", forged);
     drain(poller);
 
-    ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_JoinRejected")
-        .hasVariable("joinRejectionReason", "the member's proof of possession does not verify");
+    ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_JoinRejected");
+    assertThat((String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("joinRejectionReason").singleResult().getValue())
+        .startsWith("the member's commitment does not verify");
     assertThat(list.find(GROUP, DOCTOR)).isEmpty();
   }
 
@@ -174,8 +201,9 @@ class EnrolDoctorProcessTest {
   private ExternalTaskPoller poller(MembershipList list, List<Duration> backoffs) {
     HandlerResults results = new HandlerResults(dataDir.resolve("results"));
     Subscriptions subscriptions = Subscriptions.builder()
-        .subscribe(Topics.GROUPSIG_JOIN_MANAGER, JoinStepHandler.manager(membership, list, results, Clock.systemUTC()))
-        .subscribe(Topics.GROUPSIG_JOIN_MEMBER, JoinStepHandler.member(membership, results))
+        .subscribe(Topics.GROUPSIG_JOIN_MANAGER,
+            JoinStepHandler.manager(membership, channel, groups, list, results, Clock.systemUTC()))
+        .subscribe(Topics.GROUPSIG_JOIN_MEMBER, JoinStepHandler.member(membership, channel, groups, results))
         .build();
     return new ExternalTaskPoller(externalTaskService, subscriptions, new TaskRunner(new RetryPolicy(backoffs)),
         "process-test", Duration.ofMinutes(1));

@@ -52,7 +52,7 @@ class StandaloneLauncherTest {
   @Test
   void enrolDoctor_inProcessOff_onlyTheStandaloneLauncherRunsTheJoin() throws Exception {
     assertThat(context.getBeansOfType(InProcessLauncher.class)).isEmpty();
-    String instance = EngineApp.requestEnrolment(identityService, runtimeService, "doctor", "st-luke");
+    String instance = EngineApp.requestEnrolment(identityService, runtimeService, "doctor", "st-mary");
     taskService.complete(taskService.createTaskQuery().processInstanceId(instance).singleResult().getId(),
         Map.of("approved", true));
     assertThat(externalTaskService.createExternalTaskQuery().processInstanceId(instance).locked().count())
@@ -63,7 +63,7 @@ class StandaloneLauncherTest {
     }
 
     ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_DoctorEnrolled");
-    assertThat(membershipList.find("st-luke", "doctor")).isPresent();
+    assertThat(membershipList.find("st-mary", "doctor")).isPresent();
   }
 
   private WorkerProperties standaloneProperties() {

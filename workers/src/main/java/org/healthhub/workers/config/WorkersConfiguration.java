@@ -4,17 +4,31 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
+import org.healthhub.crypto.groupsig.cpy06.Cpy06;
+import org.healthhub.storage.BlobStore;
+import org.healthhub.storage.BlobStores;
+import org.healthhub.storage.StorageException;
 import org.healthhub.workers.HandlerResults;
 import org.healthhub.workers.RetryPolicy;
 import org.healthhub.workers.Subscriptions;
 import org.healthhub.workers.TaskRunner;
 import org.healthhub.workers.Topics;
-import org.healthhub.workers.enrol.CertificateMembership;
+import org.healthhub.workers.chain.DataHubAccess;
 import org.healthhub.workers.enrol.FileMembershipList;
-import org.healthhub.workers.enrol.GroupMembership;
+import org.healthhub.workers.enrol.GroupSignatureMembership;
+import org.healthhub.workers.enrol.HospitalGroups;
+import org.healthhub.workers.enrol.JoinChannel;
 import org.healthhub.workers.enrol.JoinStepHandler;
 import org.healthhub.workers.enrol.MembershipList;
+import org.healthhub.workers.keys.Keyring;
+import org.healthhub.workers.keys.KeystoreProperties;
 import org.healthhub.workers.launch.WorkerProperties;
+import org.healthhub.workers.record.RecordFlowHandlers;
+import org.healthhub.workers.record.RecordIndex;
+import org.healthhub.workers.record.RecordReader;
+import org.healthhub.workers.record.SealedRecords;
+import org.healthhub.workers.record.ShareIndex;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,7 +40,7 @@ import org.springframework.context.annotation.Configuration;
  * Handler state lives under {@code healthhub.data-dir}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WorkerProperties.class)
+@EnableConfigurationProperties({WorkerProperties.class, KeystoreProperties.class})
 public class WorkersConfiguration {
 
   @Bean
@@ -39,10 +53,61 @@ public class WorkersConfiguration {
     return new FileMembershipList(dataDir.resolve("groups"));
   }
 
-  // Stand-in until the group-signature schemes land: replace this bean with their GroupMembership adapter.
   @Bean
-  GroupMembership groupMembership() {
-    return new CertificateMembership();
+  Keyring keyring(@Value("${healthhub.data-dir:./data}") Path dataDir, KeystoreProperties properties) {
+    return new Keyring(dataDir.resolve("keystores"), properties.passphrases(), properties.cost());
+  }
+
+  @Bean(destroyMethod = "close")
+  BlobStore blobStore(@Value("${healthhub.data-dir:./data}") Path dataDir,
+      @Value("${healthhub.storage.ipfs-api-url:}") String ipfsApiUrl) throws StorageException {
+    return ipfsApiUrl.isBlank()
+        ? BlobStores.fromSettings(Map.of(BlobStores.DATA_DIR, dataDir.resolve("blobs").toString()))
+        : BlobStores.fromSettings(Map.of(BlobStores.IPFS_API_URL, ipfsApiUrl));
+  }
+
+  /** CPY06: its join keeps the member's secret with the member (see processes/README.md). */
+  @Bean
+  HospitalGroups hospitalGroups(@Value("${healthhub.data-dir:./data}") Path dataDir, Keyring keyring) {
+    return new HospitalGroups(dataDir.resolve("hospital-groups"), new Cpy06(), keyring);
+  }
+
+  @Bean
+  GroupSignatureMembership groupMembership(HospitalGroups groups, Keyring keyring) {
+    return new GroupSignatureMembership(groups, keyring);
+  }
+
+  @Bean(destroyMethod = "close")
+  DataHubAccess dataHubAccess(@Value("${healthhub.data-dir:./data}") Path dataDir,
+      @Value("${healthhub.chain.rpc-url:http://127.0.0.1:8545}") String rpcUrl,
+      @Value("${healthhub.chain.chain-id:84532}") long chainId, Keyring keyring) {
+    return new DataHubAccess(rpcUrl, chainId, dataDir.resolve("chain/datahub-address"), keyring);
+  }
+
+  @Bean
+  JoinChannel joinChannel(BlobStore blobStore, Keyring keyring) {
+    return new JoinChannel(blobStore, keyring);
+  }
+
+  @Bean
+  SealedRecords sealedRecords(BlobStore blobStore, Keyring keyring) {
+    return new SealedRecords(blobStore, keyring);
+  }
+
+  @Bean
+  RecordIndex recordIndex(@Value("${healthhub.data-dir:./data}") Path dataDir) {
+    return new RecordIndex(dataDir.resolve("records"));
+  }
+
+  @Bean
+  ShareIndex shareIndex(@Value("${healthhub.data-dir:./data}") Path dataDir) {
+    return new ShareIndex(dataDir.resolve("shares"));
+  }
+
+  @Bean
+  RecordReader recordReader(SealedRecords records, RecordIndex index, ShareIndex shares, HospitalGroups groups,
+      DataHubAccess chain) {
+    return new RecordReader(records, index, shares, groups, chain);
   }
 
   @Bean
@@ -52,10 +117,16 @@ public class WorkersConfiguration {
   }
 
   @Bean
-  Subscriptions subscriptions(GroupMembership membership, MembershipList membershipList, HandlerResults results) {
-    return Subscriptions.builder()
-        .subscribe(Topics.GROUPSIG_JOIN_MANAGER, JoinStepHandler.manager(membership, membershipList, results, Clock.systemUTC()))
-        .subscribe(Topics.GROUPSIG_JOIN_MEMBER, JoinStepHandler.member(membership, results))
+  Subscriptions subscriptions(GroupSignatureMembership membership, JoinChannel channel, HospitalGroups groups,
+      MembershipList membershipList, HandlerResults results, SealedRecords records, Keyring keyring, BlobStore blobStore,
+      DataHubAccess chain, RecordIndex index, ShareIndex shares, @Value("${healthhub.data-dir:./data}") Path dataDir,
+      @Value("${healthhub.chain.hospital-account:hospital}") String hospitalAccount) {
+    RecordFlowHandlers recordFlows = new RecordFlowHandlers(records, keyring, blobStore, membership, groups, chain,
+        hospitalAccount, index, shares, results, dataDir.resolve("workers/staging"), Clock.systemUTC());
+    return recordFlows.subscribeTo(Subscriptions.builder())
+        .subscribe(Topics.GROUPSIG_JOIN_MANAGER,
+            JoinStepHandler.manager(membership, channel, groups, membershipList, results, Clock.systemUTC()))
+        .subscribe(Topics.GROUPSIG_JOIN_MEMBER, JoinStepHandler.member(membership, channel, groups, results))
         .build();
   }
 }

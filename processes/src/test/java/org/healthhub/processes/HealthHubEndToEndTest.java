@@ -1,0 +1,223 @@
+package org.healthhub.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.healthhub.crypto.record.keystore.UserKeys;
+import org.healthhub.processes.record.EngineTableScan;
+import org.healthhub.storage.BlobStore;
+import org.healthhub.storage.Cid;
+import org.healthhub.storage.KuboBlobStore;
+import org.healthhub.storage.KuboRpcClient;
+import org.healthhub.storage.testing.IpfsNodeExtension;
+import org.healthhub.workers.chain.DataHubAccess;
+import org.healthhub.workers.enrol.GroupSignatureMembership;
+import org.healthhub.workers.keys.Keyring;
+import org.healthhub.workers.record.RecordIndex;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole system as the embedded default runs it, against a real js-ipfs node: the app starts
+ * anvil and deploys DataHub; two doctors enrol through enrol-doctor; three records for two patients
+ * go through store-record (two forms, one FHIR JSON through REST); one share is read and expires,
+ * another is revoked through REST. Then chain and storage hold what they must, and no private key,
+ * member key or plaintext record is in any engine table or log line.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@ExtendWith(OutputCaptureExtension.class)
+class HealthHubEndToEndTest {
+
+  @RegisterExtension static final IpfsNodeExtension IPFS = new IpfsNodeExtension();
+
+  private static final List<String> MARKERS = List.of("E2E diagnosis one a81f", "E2E diagnosis two 3c07",
+      "E2E fhir condition 9d24", "E2E Patient Name 6b1e");
+
+  @DynamicPropertySource
+  static void environment(DynamicPropertyRegistry registry) throws IOException {
+    EngineApp.freshDataDir(registry);
+    registry.add("healthhub.storage.ipfs-api-url", () -> IPFS.apiUrl().toString());
+    registry.add("healthhub.chain.local.enabled", () -> "true");
+    int port = freePort();
+    registry.add("healthhub.chain.local.port", () -> Integer.toString(port));
+    registry.add("healthhub.demo-users.passwords.patient", () -> "test-patient-password");
+    registry.add("healthhub.keystores.passphrases.doctor2", () -> "test-keystore-doctor2");
+    registry.add("healthhub.keystores.passphrases.patient2", () -> "test-keystore-patient2");
+  }
+
+  @Autowired TestRestTemplate rest;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired IdentityService identityService;
+  @Autowired Keyring keyring;
+  @Autowired DataHubAccess chain;
+  @Autowired RecordIndex records;
+  @Autowired GroupSignatureMembership membership;
+  @Autowired javax.sql.DataSource dataSource;
+
+  @Test
+  void twoDoctorsThreeRecordsTwoPatients_shareExpiresShareRevoked_nothingSecretInEngineOrLogs(CapturedOutput output)
+      throws Exception {
+    addUser("doctor2", "doctors");
+    addUser("patient2", "patients");
+    enrol("doctor");
+    enrol("doctor2");
+
+    String first = store("doctor", form("patient", MARKERS.get(0)));
+    String second = store("doctor2", form("patient2", MARKERS.get(1)));
+    String third = storeFhirThroughRest();
+
+    for (String recordId : List.of(first, second, third)) {
+      RecordIndex.Entry entry = records.find(recordId).orElseThrow();
+      assertThat(chain.as("admin").patientOf(HexFormat.of().parseHex(entry.merkleRoot())))
+          .isEqualToIgnoringCase(chain.addressOf(entry.patientId()));
+      try (BlobStore node = new KuboBlobStore(KuboRpcClient.builder(IPFS.apiUrl()).build())) {
+        assertThat(node.exists(Cid.parse(entry.recordCid()))).as("record %s on the IPFS node", recordId).isTrue();
+      }
+    }
+    JsonNode mine = rest.withBasicAuth("patient", "test-patient-password").getForObject("/api/records", JsonNode.class);
+    assertThat(mine.findValuesAsText("recordId")).containsExactlyInAnyOrder(first, third);
+
+    String expiring = share(first, "doctor2", Instant.now().plusSeconds(8));
+    awaitReadTask(expiring);
+    JsonNode read = rest.withBasicAuth("doctor2", "doctor2-password")
+        .getForObject("/api/records/" + first + "/content", JsonNode.class);
+    assertThat(read.get("fhirJson").asText()).contains(MARKERS.get(0));
+    assertThat(read.get("signatureValid").asBoolean()).isTrue();
+    assertThat(read.get("merkleRootValid").asBoolean()).isTrue();
+    assertThat(read.get("shareActiveOnChain").asBoolean()).isTrue();
+    EngineApp.awaitEnd(historyService, expiring);
+    ProcessAssertions.assertThat(historyService, expiring).hasEndedAt("EndEvent_ShareExpired");
+    assertThat(rest.withBasicAuth("doctor2", "doctor2-password")
+        .getForEntity("/api/records/" + first + "/content", String.class).getStatusCode().value()).isEqualTo(404);
+
+    String revoked = share(third, "doctor2", Instant.now().plusSeconds(3600));
+    awaitReadTask(revoked);
+    String shareId = (String) runtimeService.getVariable(revoked, "shareId");
+    assertThat(rest.withBasicAuth("patient", "test-patient-password")
+        .postForEntity("/api/shares/" + shareId + "/revoke", null, Void.class).getStatusCode().value()).isEqualTo(202);
+    EngineApp.awaitEnd(historyService, revoked);
+    ProcessAssertions.assertThat(historyService, revoked).hasEndedAt("EndEvent_ShareRevoked");
+    assertThat(chain.as("admin").hasShare(HexFormat.of().parseHex(records.find(third).orElseThrow().merkleRoot()),
+        chain.addressOf("doctor2"))).isFalse();
+
+    List<String> secrets = new ArrayList<>(MARKERS);
+    for (String user : List.of("patient", "patient2", "doctor", "doctor2", "groupmanager", "revocationmanager", "hospital")) {
+      UserKeys keys = keyring.keysOf(user);
+      secrets.add(HexFormat.of().formatHex(keys.wrapping().privateKey().copySecret()));
+      secrets.add(HexFormat.of().formatHex(keys.chain().privateKey().copySecret()));
+    }
+    for (String doctor : List.of("doctor", "doctor2")) {
+      secrets.add(membership.memberKey("st-mary", doctor).orElseThrow().toBase64().substring(0, 48));
+    }
+    for (String secret : secrets) {
+      assertThat(EngineTableScan.find(dataSource, secret)).as("engine rows holding a secret").isEmpty();
+      assertThat(output.getAll()).as("log lines").doesNotContain(secret);
+    }
+  }
+
+  private void awaitReadTask(String share) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (taskService.createTaskQuery().processInstanceId(share).taskDefinitionKey("UserTask_ReadSharedRecord").count() == 0) {
+      assertThat(System.currentTimeMillis()).as("the grant is in force within a minute").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  private void addUser(String id, String group) {
+    User user = identityService.newUser(id);
+    user.setPassword(id + "-password");
+    identityService.saveUser(user);
+    identityService.createMembership(id, group);
+  }
+
+  private void enrol(String doctor) throws InterruptedException {
+    String instance = EngineApp.requestEnrolment(identityService, runtimeService, doctor, "st-mary");
+    String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    taskService.complete(task, Map.of("approved", true));
+    EngineApp.awaitEnd(historyService, instance);
+    ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_DoctorEnrolled");
+  }
+
+  private String store(String doctor, Map<String, Object> variables) throws InterruptedException {
+    identityService.setAuthenticatedUserId(doctor);
+    String instance;
+    try {
+      instance = runtimeService.startProcessInstanceByKey("store-record", variables).getId();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    EngineApp.awaitEnd(historyService, instance);
+    ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_RecordStored");
+    return (String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
+        .variableName("recordId").singleResult().getValue();
+  }
+
+  private String storeFhirThroughRest() throws InterruptedException {
+    String fhir = """
+        {"resourceType":"Condition","subject":{"display":"%s"},"code":{"text":"%s"},
+         "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]}}
+        """.formatted(MARKERS.get(3), MARKERS.get(2));
+    JsonNode started = rest.withBasicAuth("doctor", "test-doctor-password").postForObject("/api/records",
+        Map.of("patientId", "patient", "hospitalGroupId", "st-mary", "fhirJson", fhir), JsonNode.class);
+    String instance = started.get("processInstanceId").asText();
+    EngineApp.awaitEnd(historyService, instance);
+    ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_RecordStored");
+    return (String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
+        .variableName("recordId").singleResult().getValue();
+  }
+
+  private String share(String recordId, String doctor, Instant until) {
+    identityService.setAuthenticatedUserId("patient");
+    try {
+      return runtimeService.startProcessInstanceByKey("share-record",
+          Map.of("recordId", recordId, "doctorId", doctor, "shareExpiresAt", until.toString())).getId();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private static Map<String, Object> form(String patient, String diagnosis) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("patientId", patient);
+    variables.put("hospitalGroupId", "st-mary");
+    variables.put("form_patient", MARKERS.get(3));
+    variables.put("form_date", "2026-11-22");
+    variables.put("form_category", "general");
+    variables.put("form_age", 35);
+    variables.put("form_gender", "other");
+    variables.put("form_diagnosis", diagnosis);
+    variables.put("form_hospital", "St Mary");
+    return variables;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package org.healthhub.workers.chain;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.healthhub.chain.ChainConfig;
+import org.healthhub.chain.ChainConnection;
+import org.healthhub.chain.ChainException;
+import org.healthhub.chain.DataHubGateway;
+import org.healthhub.workers.keys.Keyring;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.ECKeyPair;
+import org.web3j.crypto.WalletUtils;
+
+/**
+ * DataHub as each user: the user's chain key (secp256k1, from the user's keystore) signs, the
+ * contract address comes from a file in the data directory (written when the local chain deploys
+ * it) or from configuration. One connection per user, kept open.
+ */
+public final class DataHubAccess implements AutoCloseable {
+
+  private final String rpcUrl;
+  private final long chainId;
+  private final Path addressFile;
+  private final Keyring keyring;
+  private final Map<String, ChainConnection> connections = new ConcurrentHashMap<>();
+
+  public DataHubAccess(String rpcUrl, long chainId, Path addressFile, Keyring keyring) {
+    this.rpcUrl = rpcUrl;
+    this.chainId = chainId;
+    this.addressFile = addressFile;
+    this.keyring = keyring;
+  }
+
+  /** The user's chain account, derived from the keystore's secp256k1 key. */
+  public Credentials credentialsOf(String userId) throws IOException, GeneralSecurityException {
+    byte[] privateKey = keyring.keysOf(userId).chain().privateKey().copySecret();
+    try {
+      return Credentials.create(ECKeyPair.create(privateKey));
+    } finally {
+      java.util.Arrays.fill(privateKey, (byte) 0);
+    }
+  }
+
+  public String addressOf(String userId) throws IOException, GeneralSecurityException {
+    return credentialsOf(userId).getAddress();
+  }
+
+  /** The DataHub address, once deployed or configured. */
+  public Optional<String> dataHubAddress() throws IOException {
+    if (!Files.exists(addressFile)) {
+      return Optional.empty();
+    }
+    String address = Files.readString(addressFile, StandardCharsets.US_ASCII).trim();
+    if (!WalletUtils.isValidAddress(address)) {
+      throw new IOException(addressFile + " does not hold an address: " + address);
+    }
+    return Optional.of(address);
+  }
+
+  public void recordDataHubAddress(String address) throws IOException {
+    Files.createDirectories(addressFile.toAbsolutePath().getParent());
+    Path partial = Files.createTempFile(addressFile.toAbsolutePath().getParent(), ".datahub", ".tmp");
+    Files.writeString(partial, address, StandardCharsets.US_ASCII);
+    Files.move(partial, addressFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** A connection signing as {@code userId} (for deployment and funding). */
+  public ChainConnection connectionOf(String userId) throws IOException, GeneralSecurityException, ChainException {
+    ChainConnection open = connections.get(userId);
+    if (open != null) {
+      return open;
+    }
+    synchronized (this) {
+      open = connections.get(userId);
+      if (open == null) {
+        open = ChainConnection.open(new ChainConfig(rpcUrl, chainId, dataHubAddress(), 100, 1_800),
+            credentialsOf(userId));
+        connections.put(userId, open);
+      }
+      return open;
+    }
+  }
+
+  /**
+   * DataHub, signing as {@code userId}.
+   *
+   * @throws ChainException when the node cannot be reached (technical: retry)
+   * @throws IllegalStateException when DataHub is not deployed yet
+   */
+  public DataHubGateway as(String userId) throws IOException, GeneralSecurityException, ChainException {
+    String address = dataHubAddress().orElseThrow(() ->
+        new IllegalStateException("DataHub is not deployed: no address in " + addressFile));
+    ChainConnection connection = connectionOf(userId);
+    return new DataHubGateway(connection.web3j(), connection.sender(), address);
+  }
+
+  @Override
+  public void close() {
+    connections.values().forEach(ChainConnection::close);
+    connections.clear();
+  }
+}

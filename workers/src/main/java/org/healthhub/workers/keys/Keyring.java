@@ -1,0 +1,126 @@
+package org.healthhub.workers.keys;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.healthhub.crypto.record.keystore.Argon2idParameters;
+import org.healthhub.crypto.record.keystore.KeystoreFile;
+import org.healthhub.crypto.record.keystore.UserKeys;
+
+/**
+ * Every user's encrypted keystore ({@link KeystoreFile}: X25519 for wrapping, secp256k1 for the
+ * chain) under one directory, created on first use, opened with the passphrase configured for
+ * the user; plus the user's other secrets (member keys, manager shares), each a {@link SealedBox}
+ * file sealed to the user's own X25519 key, so opening any of them needs the keystore passphrase.
+ *
+ * <p>Opened keys are cached for the life of this object (Argon2id costs tens of milliseconds and
+ * 64 MiB per opening).
+ */
+public final class Keyring {
+
+  private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
+  private final Path directory;
+  private final Map<String, char[]> passphrases;
+  private final Argon2idParameters cost;
+  private final Map<String, UserKeys> opened = new ConcurrentHashMap<>();
+
+  /** @param passphrases each user's keystore passphrase (demo users' from configuration) */
+  public Keyring(Path directory, Map<String, String> passphrases, Argon2idParameters cost) {
+    this.directory = directory;
+    this.passphrases = new ConcurrentHashMap<>();
+    passphrases.forEach((user, passphrase) -> this.passphrases.put(user, passphrase.toCharArray()));
+    this.cost = cost;
+  }
+
+  /**
+   * The user's keys, from the keystore file (created with fresh keys the first time).
+   *
+   * @throws IllegalStateException if no passphrase is configured for the user
+   * @throws org.healthhub.crypto.record.keystore.WrongPassphraseException if the file does not open
+   */
+  public UserKeys keysOf(String userId) throws IOException, GeneralSecurityException {
+    UserKeys keys = opened.get(requireUserId(userId));
+    if (keys != null) {
+      return keys;
+    }
+    synchronized (this) {
+      keys = opened.get(userId);
+      if (keys == null) {
+        keys = openOrCreate(userId);
+        opened.put(userId, keys);
+      }
+      return keys;
+    }
+  }
+
+  /** The user's X25519 public key, to seal something for the user. */
+  public byte[] wrappingPublicKey(String userId) throws IOException, GeneralSecurityException {
+    return keysOf(userId).wrapping().publicKey();
+  }
+
+  /** Stores {@code secret} under {@code name}, sealed to the user's own key (atomic replace). */
+  public void writeSecret(String userId, String name, byte[] secret) throws IOException, GeneralSecurityException {
+    byte[] sealed = SealedBox.seal(secret, wrappingPublicKey(userId), contextOf(userId, name));
+    Path file = secretFile(userId, name);
+    Files.createDirectories(file.getParent());
+    Path partial = Files.createTempFile(file.getParent(), ".secret", ".tmp");
+    try {
+      Files.write(partial, sealed);
+      Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+  }
+
+  /** Reads a secret written by {@link #writeSecret}, or empty if there is none. */
+  public Optional<byte[]> readSecret(String userId, String name) throws IOException, GeneralSecurityException {
+    Path file = secretFile(userId, name);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    return Optional.of(SealedBox.open(Files.readAllBytes(file), keysOf(userId).wrapping(), contextOf(userId, name)));
+  }
+
+  /** Deletes a secret written by {@link #writeSecret}; deleting one that is not there does nothing. */
+  public void deleteSecret(String userId, String name) throws IOException {
+    Files.deleteIfExists(secretFile(userId, name));
+  }
+
+  private UserKeys openOrCreate(String userId) throws IOException, GeneralSecurityException {
+    char[] passphrase = passphrases.get(userId);
+    if (passphrase == null) {
+      throw new IllegalStateException("no keystore passphrase configured for user '" + userId
+          + "' (healthhub.keystores.passphrases." + userId + ")");
+    }
+    Path file = directory.resolve(userId + ".keystore.json");
+    if (Files.exists(file)) {
+      return KeystoreFile.read(file, passphrase);
+    }
+    Files.createDirectories(directory);
+    UserKeys keys = UserKeys.generate();
+    KeystoreFile.write(file, keys, passphrase, cost);
+    return keys;
+  }
+
+  private Path secretFile(String userId, String name) {
+    return directory.resolve(requireUserId(userId) + ".secrets").resolve(requireUserId(name) + ".sealed");
+  }
+
+  private static String contextOf(String userId, String name) {
+    return "healthhub/keyring-secret/v1|" + userId + "|" + name;
+  }
+
+  private static String requireUserId(String id) {
+    if (!USER_ID.matcher(id).matches()) {
+      throw new IllegalArgumentException("not a user or secret name: '" + id + "'");
+    }
+    return id;
+  }
+}

@@ -1,0 +1,35 @@
+package org.healthhub.workers.record;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The public facts of every stored record (who, where, which root, which transaction), one small
+ * JSON file per record: what the REST API lists. Nothing in it is secret.
+ */
+public final class RecordIndex {
+
+  /** One stored record; {@code recordCid} is the sealed record for its patient. */
+  public record Entry(String recordId, String patientId, String doctorId, String hospitalGroupId, String recordCid,
+      String merkleRoot, String signatureCid, String anchorTxHash, String anchoredAt) {}
+
+  private final JsonFileStore<Entry> entries;
+
+  public RecordIndex(Path directory) {
+    this.entries = new JsonFileStore<>(directory, Entry.class);
+  }
+
+  public void put(Entry entry) throws IOException {
+    entries.put(entry.recordId(), entry);
+  }
+
+  public Optional<Entry> find(String recordId) throws IOException {
+    return entries.find(recordId);
+  }
+
+  public List<Entry> ofPatient(String patientId) throws IOException {
+    return entries.where(entry -> entry.patientId().equals(patientId));
+  }
+}

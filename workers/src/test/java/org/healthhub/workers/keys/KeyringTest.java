@@ -1,0 +1,76 @@
+package org.healthhub.workers.keys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.healthhub.crypto.record.keystore.WrongPassphraseException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeyringTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void keysOf_secondKeyringSameFiles_samePublicKey() throws Exception {
+    byte[] first = TestKeyrings.of(dir, "doctor1").wrappingPublicKey("doctor1");
+
+    assertThat(TestKeyrings.of(dir, "doctor1").wrappingPublicKey("doctor1")).isEqualTo(first);
+  }
+
+  @Test
+  void keysOf_wrongPassphrase_throwsWrongPassphrase() throws Exception {
+    TestKeyrings.of(dir, "doctor1").wrappingPublicKey("doctor1");
+    Keyring other = new Keyring(dir, Map.of("doctor1", "not the passphrase"), TestKeyrings.CHEAP);
+
+    assertThatThrownBy(() -> other.keysOf("doctor1")).isInstanceOf(WrongPassphraseException.class);
+  }
+
+  @Test
+  void keysOf_noPassphraseConfigured_throwsNamingTheSetting() {
+    assertThatThrownBy(() -> TestKeyrings.of(dir).keysOf("doctor1"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("healthhub.keystores.passphrases.doctor1");
+  }
+
+  @Test
+  void writeSecret_readBack_roundTripsAndNoFileHoldsItInClear() throws Exception {
+    Keyring keyring = TestKeyrings.of(dir, "doctor1");
+    byte[] secret = "the member key of doctor1".getBytes(StandardCharsets.UTF_8);
+
+    keyring.writeSecret("doctor1", "group.st-mary.member-key", secret);
+
+    assertThat(TestKeyrings.of(dir, "doctor1").readSecret("doctor1", "group.st-mary.member-key")).contains(secret);
+    try (Stream<Path> files = Files.walk(dir)) {
+      assertThat(files.filter(Files::isRegularFile)).allSatisfy(file ->
+          assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).doesNotContain("member key"));
+    }
+  }
+
+  @Test
+  void deleteSecret_written_readsEmptyAfter() throws Exception {
+    Keyring keyring = TestKeyrings.of(dir, "doctor1");
+    keyring.writeSecret("doctor1", "record.r1.fhir", new byte[] {1, 2});
+
+    keyring.deleteSecret("doctor1", "record.r1.fhir");
+    keyring.deleteSecret("doctor1", "record.r1.fhir");
+
+    assertThat(keyring.readSecret("doctor1", "record.r1.fhir")).isEmpty();
+  }
+
+  @Test
+  void readSecret_absent_isEmpty() throws Exception {
+    assertThat(TestKeyrings.of(dir, "doctor1").readSecret("doctor1", "group.x.member-key")).isEmpty();
+  }
+
+  @Test
+  void writeSecret_pathLikeName_throws() {
+    assertThatThrownBy(() -> TestKeyrings.of(dir, "doctor1").writeSecret("doctor1", "../escape", new byte[1]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
