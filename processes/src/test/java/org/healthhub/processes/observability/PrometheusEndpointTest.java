@@ -36,7 +36,7 @@ class PrometheusEndpointTest {
   @Autowired IdentityService identityService;
 
   @Test
-  void prometheus_afterEnrolment_servesHandlerAndFlowMeters() throws InterruptedException {
+  void prometheus_afterEnrolment_servesHandlerFlowAndStorageMeters() throws InterruptedException {
     EngineApp.enrolApproved(identityService, runtimeService, taskService, historyService, "doctor", "st-mary");
 
     String scrape = rest.getForObject("/actuator/prometheus", String.class);
@@ -45,7 +45,9 @@ class PrometheusEndpointTest {
         .contains("healthhub_handler_seconds_count{outcome=\"completed\",topic=\"" + Topics.GROUPSIG_JOIN_MANAGER + "\"}")
         .contains("healthhub_handler_seconds_count{outcome=\"completed\",topic=\"" + Topics.GROUPSIG_JOIN_MEMBER + "\"}")
         .contains("healthhub_flow_seconds_count{end=\"EndEvent_DoctorEnrolled\",flow=\"enrol-doctor\"} 1")
-        .contains("healthhub_handler_seconds_bucket{");
+        .contains("healthhub_handler_seconds_bucket{")
+        // the join messages travel sealed through the blob store
+        .contains("healthhub_storage_seconds_count{operation=\"put\",outcome=\"ok\"}");
   }
 
   @Test

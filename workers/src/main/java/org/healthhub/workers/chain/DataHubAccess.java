@@ -13,6 +13,7 @@ import org.healthhub.chain.ChainConfig;
 import org.healthhub.chain.ChainConnection;
 import org.healthhub.chain.ChainException;
 import org.healthhub.chain.DataHubGateway;
+import org.healthhub.chain.TransactionObserver;
 import org.healthhub.workers.keys.Keyring;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
@@ -29,13 +30,21 @@ public final class DataHubAccess implements AutoCloseable {
   private final long chainId;
   private final Path addressFile;
   private final Keyring keyring;
+  private final TransactionObserver observer;
   private final Map<String, ChainConnection> connections = new ConcurrentHashMap<>();
 
   public DataHubAccess(String rpcUrl, long chainId, Path addressFile, Keyring keyring) {
+    this(rpcUrl, chainId, addressFile, keyring, TransactionObserver.NONE);
+  }
+
+  /** As above; {@code observer} sees every mined transaction (latency and gas for the meters). */
+  public DataHubAccess(
+      String rpcUrl, long chainId, Path addressFile, Keyring keyring, TransactionObserver observer) {
     this.rpcUrl = rpcUrl;
     this.chainId = chainId;
     this.addressFile = addressFile;
     this.keyring = keyring;
+    this.observer = observer;
   }
 
   /** The user's chain account, derived from the keystore's secp256k1 key. */
@@ -81,7 +90,7 @@ public final class DataHubAccess implements AutoCloseable {
       open = connections.get(userId);
       if (open == null) {
         open = ChainConnection.open(new ChainConfig(rpcUrl, chainId, dataHubAddress(), 100, 1_800),
-            credentialsOf(userId));
+            credentialsOf(userId), observer);
         connections.put(userId, open);
       }
       return open;

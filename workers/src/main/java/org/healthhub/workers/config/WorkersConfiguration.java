@@ -5,9 +5,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import org.healthhub.chain.ChainMeters;
 import org.healthhub.crypto.groupsig.cpy06.Cpy06;
 import org.healthhub.storage.BlobStore;
 import org.healthhub.storage.BlobStores;
+import org.healthhub.storage.MeteredBlobStore;
 import org.healthhub.storage.StorageException;
 import org.healthhub.workers.HandlerResults;
 import org.healthhub.workers.RetryPolicy;
@@ -60,10 +62,12 @@ public class WorkersConfiguration {
 
   @Bean(destroyMethod = "close")
   BlobStore blobStore(@Value("${healthhub.data-dir:./data}") Path dataDir,
-      @Value("${healthhub.storage.ipfs-api-url:}") String ipfsApiUrl) throws StorageException {
-    return ipfsApiUrl.isBlank()
+      @Value("${healthhub.storage.ipfs-api-url:}") String ipfsApiUrl,
+      ObjectProvider<MeterRegistry> meters) throws StorageException {
+    BlobStore store = ipfsApiUrl.isBlank()
         ? BlobStores.fromSettings(Map.of(BlobStores.DATA_DIR, dataDir.resolve("blobs").toString()))
         : BlobStores.fromSettings(Map.of(BlobStores.IPFS_API_URL, ipfsApiUrl));
+    return new MeteredBlobStore(store, meters.getIfAvailable(SimpleMeterRegistry::new));
   }
 
   /** CPY06: its join keeps the member's secret with the member (see processes/README.md). */
@@ -80,8 +84,10 @@ public class WorkersConfiguration {
   @Bean(destroyMethod = "close")
   DataHubAccess dataHubAccess(@Value("${healthhub.data-dir:./data}") Path dataDir,
       @Value("${healthhub.chain.rpc-url:http://127.0.0.1:8545}") String rpcUrl,
-      @Value("${healthhub.chain.chain-id:84532}") long chainId, Keyring keyring) {
-    return new DataHubAccess(rpcUrl, chainId, dataDir.resolve("chain/datahub-address"), keyring);
+      @Value("${healthhub.chain.chain-id:84532}") long chainId, Keyring keyring,
+      ObjectProvider<MeterRegistry> meters) {
+    return new DataHubAccess(rpcUrl, chainId, dataDir.resolve("chain/datahub-address"), keyring,
+        new ChainMeters(meters.getIfAvailable(SimpleMeterRegistry::new)));
   }
 
   @Bean
