@@ -7,11 +7,16 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.healthhub.crypto.record.SecretBytes;
+import org.healthhub.crypto.record.envelope.EnvelopeDataKeys;
+import org.healthhub.crypto.record.envelope.RecordEnvelope;
 import org.healthhub.crypto.record.keystore.UserKeys;
+import org.healthhub.processes.record.DataKeyScan;
 import org.healthhub.processes.record.EngineTableScan;
 import org.healthhub.storage.BlobStore;
 import org.healthhub.storage.Cid;
@@ -22,6 +27,7 @@ import org.healthhub.workers.chain.DataHubAccess;
 import org.healthhub.workers.enrol.GroupSignatureMembership;
 import org.healthhub.workers.keys.Keyring;
 import org.healthhub.workers.record.RecordIndex;
+import org.healthhub.workers.record.SealedRecords;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,6 +36,7 @@ import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.identity.User;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -44,7 +51,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * anvil and deploys DataHub; two doctors enrol through enrol-doctor; three records for two patients
  * go through store-record (two forms, one FHIR JSON through REST); one share is read and expires,
  * another is revoked through REST. Then chain and storage hold what they must, and no private key,
- * member key or plaintext record is in any engine table or log line.
+ * member key, record data key or plaintext record is in any engine table or log line.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -76,6 +83,7 @@ class HealthHubEndToEndTest {
   @Autowired Keyring keyring;
   @Autowired DataHubAccess chain;
   @Autowired RecordIndex records;
+  @Autowired SealedRecords sealedRecords;
   @Autowired GroupSignatureMembership membership;
   @Autowired javax.sql.DataSource dataSource;
 
@@ -138,6 +146,43 @@ class HealthHubEndToEndTest {
       assertThat(EngineTableScan.find(dataSource, secret)).as("engine rows holding a secret").isEmpty();
       assertThat(output.getAll()).as("log lines").doesNotContain(secret);
     }
+    List<byte[]> dataKeys = new ArrayList<>();
+    for (String recordId : List.of(first, second, third)) {
+      dataKeys.add(dataKeyOf(records.find(recordId).orElseThrow()));
+    }
+    for (byte[] dataKey : dataKeys) {
+      assertThat(DataKeyScan.find(dataSource, output.getAll(), dataKey)).as("places holding a record's data key").isEmpty();
+    }
+    byte[] planted = dataKeys.get(0);
+    String probe = plantInEngineAndLog(planted);
+    assertThat(DataKeyScan.find(dataSource, output.getAll(), planted)).as("the scan finds a planted data key").contains(
+        "engine ACT_GE_BYTEARRAY.BYTES_ (raw)", "engine ACT_RU_VARIABLE.TEXT_ (hex)", "engine ACT_HI_VARINST.TEXT_ (hex)",
+        "engine ACT_RU_VARIABLE.TEXT_ (base64)", "log (hex)");
+    runtimeService.deleteProcessInstance(probe, "probe done");
+    historyService.deleteHistoricProcessInstance(probe);
+  }
+
+  /** The data key of a stored record, unwrapped with its patient's private key as the patient's reader does. */
+  private byte[] dataKeyOf(RecordIndex.Entry entry) throws Exception {
+    RecordEnvelope envelope = sealedRecords.envelope(entry.recordCid());
+    SecretBytes dataKey = EnvelopeDataKeys.unwrap(envelope, entry.patientId(), keyring.keysOf(entry.patientId()).wrapping());
+    try {
+      assertThat(dataKey.length()).as("data key of %s", entry.recordId()).isEqualTo(32);
+      return dataKey.copySecret();
+    } finally {
+      dataKey.destroy();
+    }
+  }
+
+  /** Leaks {@code dataKey} on purpose, raw and encoded, into a waiting process instance and a log line. */
+  private String plantInEngineAndLog(byte[] dataKey) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("hospitalGroupId", "st-mary");
+    variables.put("plantedRaw", dataKey);
+    variables.put("plantedHex", HexFormat.of().formatHex(dataKey));
+    variables.put("plantedBase64", Base64.getEncoder().encodeToString(dataKey));
+    LoggerFactory.getLogger(HealthHubEndToEndTest.class).info("planted data key {}", HexFormat.of().formatHex(dataKey));
+    return runtimeService.startProcessInstanceByKey("enrol-doctor", variables).getId();
   }
 
   private void awaitReadTask(String share) throws InterruptedException {

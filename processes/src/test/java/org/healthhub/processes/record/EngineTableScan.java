@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -23,9 +24,21 @@ public final class EngineTableScan {
 
   /** Where {@code needle} occurs in the engine's tables behind {@code dataSource}. */
   public static List<String> find(DataSource dataSource, String needle) throws SQLException {
-    List<String> hits = new ArrayList<>();
     byte[] utf8 = needle.getBytes(StandardCharsets.UTF_8);
     byte[] utf16 = needle.getBytes(StandardCharsets.UTF_16BE);
+    return scan(dataSource, value -> value instanceof byte[] bytes
+        ? contains(bytes, utf8) || contains(bytes, utf16)
+        : value != null && value.toString().contains(needle));
+  }
+
+  /** Where the raw {@code needle} bytes occur inside a byte-array or blob column (a key stored unencoded). */
+  public static List<String> findBytes(DataSource dataSource, byte[] needle) throws SQLException {
+    byte[] copy = needle.clone();
+    return scan(dataSource, value -> value instanceof byte[] bytes && contains(bytes, copy));
+  }
+
+  private static List<String> scan(DataSource dataSource, Predicate<Object> holds) throws SQLException {
+    List<String> hits = new ArrayList<>();
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
       List<String> tables = new ArrayList<>();
       try (ResultSet names = statement.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES "
@@ -42,7 +55,7 @@ public final class EngineTableScan {
           int columns = rows.getMetaData().getColumnCount();
           while (rows.next()) {
             for (int column = 1; column <= columns; column++) {
-              if (holds(rows.getObject(column), needle, utf8, utf16)) {
+              if (holds.test(readable(rows.getObject(column)))) {
                 hits.add(table + "." + rows.getMetaData().getColumnName(column));
               }
             }
@@ -53,16 +66,14 @@ public final class EngineTableScan {
     return hits;
   }
 
-  private static boolean holds(Object value, String needle, byte[] utf8, byte[] utf16) throws SQLException {
+  private static Object readable(Object value) throws SQLException {
     if (value instanceof java.sql.Blob blob) {
-      value = blob.getBytes(1, (int) blob.length());
-    } else if (value instanceof java.sql.Clob clob) {
-      value = clob.getSubString(1, (int) clob.length());
+      return blob.getBytes(1, (int) blob.length());
     }
-    if (value instanceof byte[] bytes) {
-      return contains(bytes, utf8) || contains(bytes, utf16);
+    if (value instanceof java.sql.Clob clob) {
+      return clob.getSubString(1, (int) clob.length());
     }
-    return value != null && value.toString().contains(needle);
+    return value;
   }
 
   private static boolean contains(byte[] haystack, byte[] needle) {
