@@ -147,13 +147,17 @@ public final class Bbs04 implements DualControlOpening, Opening {
     Fr rDelta2 = rng.nextFr();
     G1 r1 = group.u.mul(rAlpha);
     G1 r2 = group.v.mul(rBeta);
-    // R3 = (hg2^(α+β)·Ag2)^rx · hw^(−rα−rβ) · hg2^(−rδ1−rδ2); the base is e(T3, g2)
+    // R3 = (hg2^(α+β)·Ag2)^rx · hw^(−rα−rβ) · hg2^(−rδ1−rδ2), the base being e(T3, g2);
+    // = Ag2^rx · hw^(−rα−rβ) · hg2^((α+β)·rx − rδ1 − rδ2), one power fewer
     GT r3 =
         GT.powVec(
-            List.of(group.hg2.pow(alpha.add(beta)).mul(key.ag2), group.hw, group.hg2),
-            List.of(rX, rAlpha.add(rBeta).neg(), rDelta1.add(rDelta2).neg()));
-    G1 r4 = t1.mul(rX).sub(group.u.mul(rDelta1)); // R4 = T1·rx − u·rδ1
-    G1 r5 = t2.mul(rX).sub(group.v.mul(rDelta2)); // R5 = T2·rx − v·rδ2
+            List.of(key.ag2, group.hw, group.hg2),
+            List.of(
+                rX,
+                rAlpha.add(rBeta).neg(),
+                alpha.add(beta).mul(rX).sub(rDelta1.add(rDelta2))));
+    G1 r4 = G1.mulVec(List.of(t1, group.u), List.of(rX, rDelta1.neg())); // R4 = T1·rx − u·rδ1
+    G1 r5 = G1.mulVec(List.of(t2, group.v), List.of(rX, rDelta2.neg())); // R5 = T2·rx − v·rδ2
     Fr c = challenge(text, t1, t2, t3, r1, r2, r3, r4, r5);
     return new Bbs04Signature(
         t1,
@@ -173,11 +177,11 @@ public final class Bbs04 implements DualControlOpening, Opening {
     Bbs04GroupKey group = group(groupKey);
     Bbs04Signature sig = signature(signature);
     byte[] text = Transcript.utf8(message);
-    G1 r1 = group.u.mul(sig.salpha).sub(sig.t1.mul(sig.c)); // R1 = u·salpha − T1·c
-    G1 r2 = group.v.mul(sig.sbeta).sub(sig.t2.mul(sig.c)); // R2 = v·sbeta − T2·c
+    G1 r1 = G1.mulVec(List.of(group.u, sig.t1), List.of(sig.salpha, sig.c.neg())); // R1 = u·salpha − T1·c
+    G1 r2 = G1.mulVec(List.of(group.v, sig.t2), List.of(sig.sbeta, sig.c.neg())); // R2 = v·sbeta − T2·c
     // R3 = e(T3, g2·sx + w·c) · hw^(−salpha−sbeta) · hg2^(−sdelta1−sdelta2) · g1g2^(−c)
     GT r3 =
-        Pairing.pairing(sig.t3, group.g2.mul(sig.sx).add(group.w.mul(sig.c)))
+        Pairing.pairing(sig.t3, G2.mulVec(List.of(group.g2, group.w), List.of(sig.sx, sig.c)))
             .mul(
                 GT.powVec(
                     List.of(group.hw, group.hg2, group.g1g2),
@@ -185,8 +189,8 @@ public final class Bbs04 implements DualControlOpening, Opening {
                         sig.salpha.add(sig.sbeta).neg(),
                         sig.sdelta1.add(sig.sdelta2).neg(),
                         sig.c.neg())));
-    G1 r4 = sig.t1.mul(sig.sx).sub(group.u.mul(sig.sdelta1)); // R4 = T1·sx − u·sdelta1
-    G1 r5 = sig.t2.mul(sig.sx).sub(group.v.mul(sig.sdelta2)); // R5 = T2·sx − v·sdelta2
+    G1 r4 = G1.mulVec(List.of(sig.t1, group.u), List.of(sig.sx, sig.sdelta1.neg())); // R4 = T1·sx − u·sdelta1
+    G1 r5 = G1.mulVec(List.of(sig.t2, group.v), List.of(sig.sx, sig.sdelta2.neg())); // R5 = T2·sx − v·sdelta2
     if (!challenge(text, sig.t1, sig.t2, sig.t3, r1, r2, r3, r4, r5).equals(sig.c)) {
       throw new InvalidSignatureException(
           "bbs04 signature: the recomputed challenge differs from c (wrong message, group or"

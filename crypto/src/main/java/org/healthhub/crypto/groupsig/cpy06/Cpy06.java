@@ -161,12 +161,13 @@ public final class Cpy06 implements DualControlOpening, Opening {
     Fr bx = rng.nextFr();
     G1 b1 = group.x.mul(br1);
     G1 b2 = group.y.mul(br2);
-    G1 b3 = t1.mul(bt).sub(group.x.mul(bd1)); // B3 = T1·bt − X·bd1
-    G1 b4 = t2.mul(bt).sub(group.y.mul(bd2)); // B4 = T2·bt − Y·bd2
-    GT b5 = Pairing.pairing(g1, t4).pow(bx); // B5 = e(g1, T4)^bx
-    // B6 = e(T3, g2)^bt · e2^(−bd1−bd2) · e3^(−br1−br2) · e4^(−bx)
+    G1 b3 = G1.mulVec(List.of(t1, group.x), List.of(bt, bd1.neg())); // B3 = T1·bt − X·bd1
+    G1 b4 = G1.mulVec(List.of(t2, group.y), List.of(bt, bd2.neg())); // B4 = T2·bt − Y·bd2
+    GT b5 = Pairing.pairing(g1.mul(bx), t4); // B5 = e(g1, T4)^bx = e(g1·bx, T4)
+    // B6 = e(T3, g2)^bt · e2^(−bd1−bd2) · e3^(−br1−br2) · e4^(−bx), with e(T3, g2)^bt =
+    // e(T3·bt, g2): a G1 multiplication is cheaper than a G2 one
     GT b6 =
-        Pairing.pairing(t3, G2.generator().mul(bt))
+        Pairing.pairing(t3.mul(bt), G2.generator())
             .mul(
                 GT.powVec(
                     List.of(group.e2, group.e3, group.e4),
@@ -193,18 +194,16 @@ public final class Cpy06 implements DualControlOpening, Opening {
     Cpy06GroupKey group = group(groupKey);
     Cpy06Signature sig = signature(signature);
     byte[] text = Transcript.utf8(message);
-    G1 b1 = group.x.mul(sig.sr1).sub(sig.t1.mul(sig.c)); // B1 = X·sr1 − T1·c
-    G1 b2 = group.y.mul(sig.sr2).sub(sig.t2.mul(sig.c)); // B2 = Y·sr2 − T2·c
-    G1 b3 = sig.t1.mul(sig.st).sub(group.x.mul(sig.sd1)); // B3 = T1·st − X·sd1
-    G1 b4 = sig.t2.mul(sig.st).sub(group.y.mul(sig.sd2)); // B4 = T2·st − Y·sd2
-    // B5 = e(g1, T4)^sx · (T5^c)⁻¹
-    GT b5 =
-        GT.powVec(
-            List.of(Pairing.pairing(G1.generator(), sig.t4), sig.t5), List.of(sig.sx, sig.c.neg()));
+    G1 b1 = G1.mulVec(List.of(group.x, sig.t1), List.of(sig.sr1, sig.c.neg())); // B1 = X·sr1 − T1·c
+    G1 b2 = G1.mulVec(List.of(group.y, sig.t2), List.of(sig.sr2, sig.c.neg())); // B2 = Y·sr2 − T2·c
+    G1 b3 = G1.mulVec(List.of(sig.t1, group.x), List.of(sig.st, sig.sd1.neg())); // B3 = T1·st − X·sd1
+    G1 b4 = G1.mulVec(List.of(sig.t2, group.y), List.of(sig.st, sig.sd2.neg())); // B4 = T2·st − Y·sd2
+    // B5 = e(g1, T4)^sx · (T5^c)⁻¹ = e(g1·sx, T4) · T5^(−c)
+    GT b5 = Pairing.pairing(G1.generator().mul(sig.sx), sig.t4).mul(sig.t5.pow(sig.c.neg()));
     // B6 = e(T3, g2)^st · e2^(−sd1−sd2) · e3^(−sr1−sr2) · e4^(−sx) · (e(T3, r)/e5)^c,
     // with e(T3, g2)^st · e(T3, r)^c = e(T3, g2·st + r·c)
     GT b6 =
-        Pairing.pairing(sig.t3, G2.generator().mul(sig.st).add(group.r.mul(sig.c)))
+        Pairing.pairing(sig.t3, G2.mulVec(List.of(G2.generator(), group.r), List.of(sig.st, sig.c)))
             .mul(
                 GT.powVec(
                     List.of(group.e2, group.e3, group.e4, group.e5),

@@ -1,5 +1,6 @@
 package org.healthhub.crypto.groupsig.spk;
 
+import java.util.List;
 import java.util.Set;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.Transcript;
@@ -23,7 +24,7 @@ public record DiscreteLogProof(Fr c, Fr s) {
   }
 
   public boolean verifies(G1 bigG, G1 g, byte[] bn) {
-    return challenge(bigG, g, g.mul(s).add(bigG.mul(c)), bn).equals(c);
+    return challenge(bigG, g, G1.mulVec(List.of(g, bigG), List.of(s, c)), bn).equals(c);
   }
 
   private static Fr challenge(G1 bigG, G1 g, G1 commitment, byte[] bn) {

@@ -46,12 +46,7 @@ public record GeneralRepresentationProof(Fr c, List<Fr> s) {
     if (s.size() != statement.witnessCount()) {
       return false;
     }
-    List<Point> sums = statement.evaluate(s);
-    List<Point> commitments = new ArrayList<>(sums.size());
-    for (int j = 0; j < sums.size(); j++) {
-      commitments.add(statement.publics().get(j).mul(c).add(sums.get(j)));
-    }
-    return challenge(statement, commitments, bn).equals(c);
+    return challenge(statement, statement.evaluate(s, c), bn).equals(c);
   }
 
   private static Fr challenge(Representation statement, List<Point> commitments, byte[] bn) {

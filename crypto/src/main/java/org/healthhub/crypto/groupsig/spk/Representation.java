@@ -57,16 +57,30 @@ public record Representation(
 
   /** {@code Σ g_b·k_a} per relation, for witnesses or randomness {@code k}. */
   List<Point> evaluate(List<Fr> scalars) {
+    return evaluate(scalars, null);
+  }
+
+  /**
+   * {@code y_j·c + Σ g_b·k_a} per relation (the verifier's commitments), or {@code Σ g_b·k_a}
+   * when {@code c} is null; each relation is one multi-scalar multiplication.
+   */
+  List<Point> evaluate(List<Fr> scalars, Fr c) {
     List<Point> sums = new ArrayList<>(groupSizes.size());
     int next = 0;
-    for (int size : groupSizes) {
-      Point sum = null;
+    for (int j = 0; j < groupSizes.size(); j++) {
+      int size = groupSizes.get(j);
+      List<Point> terms = new ArrayList<>(size + 1);
+      List<Fr> factors = new ArrayList<>(size + 1);
+      if (c != null) {
+        terms.add(publics.get(j));
+        factors.add(c);
+      }
       for (int t = 0; t < size; t++, next++) {
         Pair pair = pairs.get(next);
-        Point term = bases.get(pair.base()).mul(scalars.get(pair.witness()));
-        sum = sum == null ? term : sum.add(term);
+        terms.add(bases.get(pair.base()));
+        factors.add(scalars.get(pair.witness()));
       }
-      sums.add(sum);
+      sums.add(Point.mulVec(terms, factors));
     }
     return sums;
   }
