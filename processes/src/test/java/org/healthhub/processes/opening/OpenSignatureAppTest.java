@@ -23,7 +23,6 @@ import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.identity.User;
-import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -65,8 +64,10 @@ class OpenSignatureAppTest {
     addUser("gm2", "groupManagers");
 
     String opening = requestOpening("gm2", record);
-    decide(opening, "UserTask_GmApproval", "groupmanager", Map.of("gmApproved", true));
-    decide(opening, "UserTask_RmApproval", "revocationmanager", Map.of("rmApproved", true));
+    ApprovalDecisions.decide(identityService, taskService, opening, "UserTask_GmApproval", "groupmanager",
+        Map.of("gmApproved", true));
+    ApprovalDecisions.decide(identityService, taskService, opening, "UserTask_RmApproval",
+        "revocationmanager", Map.of("rmApproved", true));
     EngineApp.awaitEnd(historyService, opening);
 
     ProcessAssertions.assertThat(historyService, opening).hasEndedAt("EndEvent_SignatureValid")
@@ -117,17 +118,6 @@ class OpenSignatureAppTest {
     identityService.setAuthenticatedUserId(user);
     try {
       return runtimeService.startProcessInstanceByKey(processKey, variables).getId();
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private void decide(String instance, String taskKey, String user, Map<String, Object> decision) {
-    Task task = taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey).singleResult();
-    identityService.setAuthenticatedUserId(user);
-    try {
-      taskService.claim(task.getId(), user);
-      taskService.complete(task.getId(), decision);
     } finally {
       identityService.clearAuthentication();
     }

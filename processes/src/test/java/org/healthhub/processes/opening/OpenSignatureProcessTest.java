@@ -344,17 +344,7 @@ class OpenSignatureProcessTest {
   }
 
   private void decide(String taskKey, String user, ProcessInstance instance, Map<String, Object> decision) {
-    Task task = task(instance, taskKey);
-    identityService.setAuthenticatedUserId(user);
-    try {
-      taskService.claim(task.getId(), user);
-      taskService.complete(task.getId(), decision);
-    } finally {
-      identityService.clearAuthentication();
-      if (taskService.createTaskQuery().taskId(task.getId()).count() > 0) {
-        taskService.setAssignee(task.getId(), null);
-      }
-    }
+    ApprovalDecisions.decide(identityService, taskService, instance.getId(), taskKey, user, decision);
   }
 
   private Task task(ProcessInstance instance, String taskKey) {
