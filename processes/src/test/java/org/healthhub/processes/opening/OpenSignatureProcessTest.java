@@ -51,10 +51,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.operaton.bpm.engine.ExternalTaskService;
 import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.ManagementService;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.ProcessEngineException;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.runtime.Job;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.operaton.bpm.engine.task.Task;
 import org.operaton.bpm.engine.test.Deployment;
@@ -109,11 +111,11 @@ class OpenSignatureProcessTest {
     groups = id -> group.group;
     Subscriptions subscriptions = Subscriptions.builder()
         .subscribe(Topics.OPENING_PARTIAL_GM, new PartialOpeningHandler(ManagerRole.GROUP_MANAGER,
-            new ShareSource(gmShare, GM_PASSPHRASE), chain.gateway(chain.groupManager), store, groups, managers, results))
+            new ShareSource(gmShare, GM_PASSPHRASE), () -> chain.gateway(chain.groupManager), store, groups, managers, results))
         .subscribe(Topics.OPENING_PARTIAL_RM, new PartialOpeningHandler(ManagerRole.REVOCATION_MANAGER,
-            new ShareSource(rmShare, RM_PASSPHRASE), chain.gateway(chain.revocationManager), store, groups, managers,
+            new ShareSource(rmShare, RM_PASSPHRASE), () -> chain.gateway(chain.revocationManager), store, groups, managers,
             results))
-        .subscribe(Topics.OPENING_COMBINE, new CombineOpeningHandler(gmKey, chain.gateway(chain.groupManager), store,
+        .subscribe(Topics.OPENING_COMBINE, new CombineOpeningHandler(gmKey, () -> chain.gateway(chain.groupManager), store,
             groups, OpeningGroupFixture.SIGNED_TEXTS, managers, results))
         .build();
     poller = new ExternalTaskPoller(OpeningTestEngine.inMemory().getExternalTaskService(), subscriptions,
@@ -158,7 +160,7 @@ class OpenSignatureProcessTest {
         .forEach(v -> variables.put(v.getName(), v.getValue()));
 
     // A fresh results folder: the worker crashed after posting the verdict, before recording it.
-    CombineOpeningHandler rerun = new CombineOpeningHandler(gmKey, chain.gateway(chain.groupManager), store, groups,
+    CombineOpeningHandler rerun = new CombineOpeningHandler(gmKey, () -> chain.gateway(chain.groupManager), store, groups,
         OpeningGroupFixture.SIGNED_TEXTS, managers, new HandlerResults(dataDir.resolve("results-after-crash")));
     TaskOutcome outcome = rerun.handle(new TaskInput(Topics.OPENING_COMBINE, null, dispute.instance.getId(),
         "ServiceTask_CombineOpening", variables, 0));
@@ -342,17 +344,7 @@ class OpenSignatureProcessTest {
   }
 
   private void decide(String taskKey, String user, ProcessInstance instance, Map<String, Object> decision) {
-    Task task = task(instance, taskKey);
-    identityService.setAuthenticatedUserId(user);
-    try {
-      taskService.claim(task.getId(), user);
-      taskService.complete(task.getId(), decision);
-    } finally {
-      identityService.clearAuthentication();
-      if (taskService.createTaskQuery().taskId(task.getId()).count() > 0) {
-        taskService.setAssignee(task.getId(), null);
-      }
-    }
+    ApprovalDecisions.decide(identityService, taskService, instance.getId(), taskKey, user, decision);
   }
 
   private Task task(ProcessInstance instance, String taskKey) {
@@ -364,10 +356,17 @@ class OpenSignatureProcessTest {
         .variableName(name).singleResult().getValue();
   }
 
+  /** Runs the workers and the join's async continuation until nothing is left; counts the external tasks run. */
   private static int drain() {
+    ManagementService management = OpeningTestEngine.inMemory().getManagementService();
     int handled = 0;
-    for (int fetched = poller.pollOnce(1, Runnable::run); fetched > 0; fetched = poller.pollOnce(1, Runnable::run)) {
+    boolean progressed = true;
+    while (progressed) {
+      int fetched = poller.pollOnce(1, Runnable::run);
       handled += fetched;
+      List<Job> jobs = management.createJobQuery().executable().list();
+      jobs.forEach(job -> management.executeJob(job.getId()));
+      progressed = fetched > 0 || !jobs.isEmpty();
     }
     return handled;
   }

@@ -2,11 +2,14 @@ package org.healthhub.workers.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.Map;
 import org.healthhub.chain.ChainMeters;
 import org.healthhub.crypto.groupsig.cpy06.Cpy06;
+import org.healthhub.crypto.groupsig.opening.ManagerRole;
 import org.healthhub.storage.BlobStore;
 import org.healthhub.storage.BlobStores;
 import org.healthhub.storage.MeteredBlobStore;
@@ -20,17 +23,22 @@ import org.healthhub.workers.chain.DataHubAccess;
 import org.healthhub.workers.enrol.FileMembershipList;
 import org.healthhub.workers.enrol.GroupSignatureMembership;
 import org.healthhub.workers.enrol.HospitalGroups;
+import org.healthhub.workers.enrol.HospitalOpeningGroups;
 import org.healthhub.workers.enrol.JoinChannel;
 import org.healthhub.workers.enrol.JoinStepHandler;
 import org.healthhub.workers.enrol.MembershipList;
 import org.healthhub.workers.keys.Keyring;
 import org.healthhub.workers.keys.KeystoreProperties;
 import org.healthhub.workers.launch.WorkerProperties;
+import org.healthhub.workers.opening.CombineOpeningHandler;
+import org.healthhub.workers.opening.ManagerKeys;
+import org.healthhub.workers.opening.PartialOpeningHandler;
 import org.healthhub.workers.record.RecordFlowHandlers;
 import org.healthhub.workers.record.RecordIndex;
 import org.healthhub.workers.record.RecordReader;
 import org.healthhub.workers.record.SealedRecords;
 import org.healthhub.workers.record.ShareIndex;
+import org.healthhub.workers.record.SignRootHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -117,6 +125,11 @@ public class WorkersConfiguration {
   }
 
   @Bean
+  HospitalOpeningGroups openingGroups(HospitalGroups groups, Keyring keyring) {
+    return new HospitalOpeningGroups(groups, keyring);
+  }
+
+  @Bean
   TaskRunner taskRunner(WorkerProperties properties, ObjectProvider<MeterRegistry> meters) {
     // The engine app has a registry (actuator); a standalone worker without one keeps its meters in memory.
     return new TaskRunner(new RetryPolicy(properties.backoffs()), meters.getIfAvailable(SimpleMeterRegistry::new));
@@ -126,10 +139,21 @@ public class WorkersConfiguration {
   Subscriptions subscriptions(GroupSignatureMembership membership, JoinChannel channel, HospitalGroups groups,
       MembershipList membershipList, HandlerResults results, SealedRecords records, Keyring keyring, BlobStore blobStore,
       DataHubAccess chain, RecordIndex index, ShareIndex shares, @Value("${healthhub.data-dir:./data}") Path dataDir,
-      @Value("${healthhub.chain.hospital-account:hospital}") String hospitalAccount) {
+      @Value("${healthhub.chain.hospital-account:hospital}") String hospitalAccount, HospitalOpeningGroups openingGroups,
+      @Value("${healthhub.demo-group.manager:groupmanager}") String groupManager,
+      @Value("${healthhub.demo-group.revocation-manager:revocationmanager}") String revocationManager)
+      throws IOException, GeneralSecurityException {
     RecordFlowHandlers recordFlows = new RecordFlowHandlers(records, keyring, blobStore, membership, groups, chain,
         hospitalAccount, index, shares, results, dataDir.resolve("workers/staging"), Clock.systemUTC());
+    ManagerKeys managers = new ManagerKeys(keyring.wrappingPublicKey(groupManager),
+        keyring.wrappingPublicKey(revocationManager));
     return recordFlows.subscribeTo(Subscriptions.builder())
+        .subscribe(Topics.OPENING_PARTIAL_GM, new PartialOpeningHandler(ManagerRole.GROUP_MANAGER, openingGroups,
+            () -> chain.as(groupManager), blobStore, openingGroups, managers, results))
+        .subscribe(Topics.OPENING_PARTIAL_RM, new PartialOpeningHandler(ManagerRole.REVOCATION_MANAGER, openingGroups,
+            () -> chain.as(revocationManager), blobStore, openingGroups, managers, results))
+        .subscribe(Topics.OPENING_COMBINE, new CombineOpeningHandler(keyring.keysOf(groupManager).wrapping(),
+            () -> chain.as(groupManager), blobStore, openingGroups, SignRootHandler::signedText, managers, results))
         .subscribe(Topics.GROUPSIG_JOIN_MANAGER,
             JoinStepHandler.manager(membership, channel, groups, membershipList, results, Clock.systemUTC()))
         .subscribe(Topics.GROUPSIG_JOIN_MEMBER, JoinStepHandler.member(membership, channel, groups, results))

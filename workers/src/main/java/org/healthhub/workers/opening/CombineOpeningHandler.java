@@ -41,14 +41,14 @@ public final class CombineOpeningHandler implements TaskHandler {
   public static final String INVALID = "INVALID";
 
   private final X25519KeyPair groupManagerKey;
-  private final DataHubGateway chain;
+  private final ManagerChain chain;
   private final BlobStore store;
   private final OpeningGroups groups;
   private final SignedTexts signedTexts;
   private final ManagerKeys managers;
   private final HandlerResults results;
 
-  public CombineOpeningHandler(X25519KeyPair groupManagerKey, DataHubGateway chain, BlobStore store,
+  public CombineOpeningHandler(X25519KeyPair groupManagerKey, ManagerChain chain, BlobStore store,
       OpeningGroups groups, SignedTexts signedTexts, ManagerKeys managers, HandlerResults results) {
     this.groupManagerKey = groupManagerKey;
     this.chain = chain;
@@ -64,6 +64,7 @@ public final class CombineOpeningHandler implements TaskHandler {
     return TaskOutcome.complete(results.once(task.resultKey("combine"), () -> {
       String groupId = task.requireString(OpeningVariables.GROUP_ID);
       OpeningGroup group = groups.group(groupId);
+      DataHubGateway chain = this.chain.gateway();
       DisputedSignature disputed = DisputedSignature.fetch(task, store, chain);
       OpeningReport report = judge(task, groupId, group, disputed);
       byte[] document = report.toCanonicalJson();

@@ -23,7 +23,7 @@ import org.healthhub.workers.TaskOutcome;
 /**
  * One manager's step of open-signature ({@code opening.partial-gm}, {@code opening.partial-rm}),
  * run after that manager approved: posts the approval on chain from the manager's own account
- * (disputes only), reads the manager's share from its sealed keystore, computes the partial opening
+ * (disputes only), reads the manager's share where it is kept, computes the partial opening
  * with its proof and stores it sealed to both managers. Holds nothing of the other manager's.
  */
 public final class PartialOpeningHandler implements TaskHandler {
@@ -31,7 +31,12 @@ public final class PartialOpeningHandler implements TaskHandler {
   static final String SIGNATURE_MALFORMED = "SIGNATURE_MALFORMED";
 
   /** Where this manager's share lives and what opens it; the passphrase comes from configuration. */
-  public record ShareSource(Path keystore, char[] passphrase) {
+  public record ShareSource(Path keystore, char[] passphrase) implements OpeningShares {
+    @Override
+    public OpeningShare share(String groupId, String scheme, ManagerRole role) throws Exception {
+      return ShareKeystore.read(keystore, passphrase, scheme, role);
+    }
+
     @Override
     public String toString() {
       return "ShareSource[" + keystore + ", passphrase redacted]";
@@ -39,17 +44,17 @@ public final class PartialOpeningHandler implements TaskHandler {
   }
 
   private final ManagerRole role;
-  private final ShareSource shareSource;
-  private final DataHubGateway chain;
+  private final OpeningShares shares;
+  private final ManagerChain chain;
   private final BlobStore store;
   private final OpeningGroups groups;
   private final ManagerKeys managers;
   private final HandlerResults results;
 
-  public PartialOpeningHandler(ManagerRole role, ShareSource shareSource, DataHubGateway chain, BlobStore store,
+  public PartialOpeningHandler(ManagerRole role, OpeningShares shares, ManagerChain chain, BlobStore store,
       OpeningGroups groups, ManagerKeys managers, HandlerResults results) {
     this.role = role;
-    this.shareSource = shareSource;
+    this.shares = shares;
     this.chain = chain;
     this.store = store;
     this.groups = groups;
@@ -65,7 +70,9 @@ public final class PartialOpeningHandler implements TaskHandler {
   @Override
   public TaskOutcome handle(TaskInput task) throws Exception {
     return TaskOutcome.complete(results.once(task.resultKey(role.label()), () -> {
-      OpeningGroup group = groups.group(task.requireString(OpeningVariables.GROUP_ID));
+      String groupId = task.requireString(OpeningVariables.GROUP_ID);
+      OpeningGroup group = groups.group(groupId);
+      DataHubGateway chain = this.chain.gateway();
       DisputedSignature disputed = DisputedSignature.fetch(task, store, chain);
       Map<String, Object> variables = new HashMap<>();
       Optional<byte[]> purchase = OpeningVariables.purchaseId(task);
@@ -81,8 +88,7 @@ public final class PartialOpeningHandler implements TaskHandler {
         variables.put(OpeningVariables.partialStatus(role.label()), SIGNATURE_MALFORMED);
         return variables;
       }
-      OpeningShare share = ShareKeystore.read(shareSource.keystore(), shareSource.passphrase(),
-          group.scheme().descriptor().name(), role);
+      OpeningShare share = shares.share(groupId, group.scheme().descriptor().name(), role);
       PartialOpening partial = DualControlOpener.partialOpen(group.scheme(), group.groupKey(), group.commitments(),
           share, signature, RandomScalars.secure());
       byte[] sealed = ManagersBox.seal(partial.toBase64().getBytes(StandardCharsets.US_ASCII), managers,

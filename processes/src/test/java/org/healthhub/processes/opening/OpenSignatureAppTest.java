@@ -1,0 +1,143 @@
+package org.healthhub.processes.opening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.security.MessageDigest;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import org.healthhub.crypto.groupsig.opening.ManagerRole;
+import org.healthhub.processes.EngineApp;
+import org.healthhub.processes.ProcessAssertions;
+import org.healthhub.storage.BlobStore;
+import org.healthhub.storage.Cid;
+import org.healthhub.workers.enrol.MembershipList;
+import org.healthhub.workers.opening.OpeningReport;
+import org.healthhub.workers.record.RecordIndex;
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * open-signature in the running app: the managers' shares come from where the demo group's
+ * creation put them (their keyrings), the chain is the app's anvil with DataHub, the report is
+ * read back through the app's {@link OpeningReports}.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class OpenSignatureAppTest {
+
+  private static final String GROUP = "st-mary";
+
+  @DynamicPropertySource
+  static void environment(DynamicPropertyRegistry registry) throws IOException {
+    EngineApp.freshDataDir(registry);
+    registry.add("healthhub.chain.local.enabled", () -> "true");
+    int port = freePort();
+    registry.add("healthhub.chain.local.port", () -> Integer.toString(port));
+  }
+
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired IdentityService identityService;
+  @Autowired RecordIndex records;
+  @Autowired MembershipList membershipList;
+  @Autowired BlobStore blobStore;
+  @Autowired OpeningReports reports;
+
+  @Test
+  void gmRequest_gmAndRmApprove_signatureValidAndReportNamesTheDoctor() throws Exception {
+    EngineApp.enrolApproved(identityService, runtimeService, taskService, historyService, "doctor", GROUP);
+    RecordIndex.Entry record = records.find(storeRecord("doctor")).orElseThrow();
+    addUser("gm2", "groupManagers");
+
+    String opening = requestOpening("gm2", record);
+    ApprovalDecisions.decide(identityService, taskService, opening, "UserTask_GmApproval", "groupmanager",
+        Map.of("gmApproved", true));
+    ApprovalDecisions.decide(identityService, taskService, opening, "UserTask_RmApproval",
+        "revocationmanager", Map.of("rmApproved", true));
+    EngineApp.awaitEnd(historyService, opening);
+
+    ProcessAssertions.assertThat(historyService, opening).hasEndedAt("EndEvent_SignatureValid")
+        .hasVariable("openingVerdictStatus", "VALID").hasVariable("gmApproverId", "groupmanager")
+        .hasVariable("rmApproverId", "revocationmanager");
+    String doctorMemberId = membershipList.find(GROUP, "doctor").orElseThrow().entry();
+    for (String manager : new String[] {"groupmanager", "revocationmanager"}) {
+      ManagerRole role = manager.equals("groupmanager") ? ManagerRole.GROUP_MANAGER : ManagerRole.REVOCATION_MANAGER;
+      OpeningReport report = reports.read(manager, role, variable(opening, "openingResultCid"),
+          variable(opening, "signatureDigest"));
+      assertThat(report.valid()).as("verdict read by %s", manager).isTrue();
+      assertThat(report.memberId()).as("signer named to %s", manager).contains(doctorMemberId);
+    }
+  }
+
+  private String storeRecord(String doctor) throws InterruptedException {
+    Map<String, Object> form = new HashMap<>();
+    form.put("patientId", "patient");
+    form.put("hospitalGroupId", GROUP);
+    form.put("form_patient", "Opening Test Patient");
+    form.put("form_date", "2026-11-24");
+    form.put("form_category", "general");
+    form.put("form_age", 52);
+    form.put("form_gender", "other");
+    form.put("form_diagnosis", "disputed diagnosis");
+    form.put("form_hospital", "St Mary");
+    String instance = startAs(doctor, "store-record", form);
+    EngineApp.awaitEnd(historyService, instance);
+    ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_RecordStored");
+    return variable(instance, "recordId");
+  }
+
+  private String requestOpening(String groupManager, RecordIndex.Entry record) throws Exception {
+    byte[] signature;
+    try (InputStream in = blobStore.get(Cid.parse(record.signatureCid()))) {
+      signature = in.readAllBytes();
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("hospitalGroupId", GROUP);
+    variables.put("signatureCid", record.signatureCid());
+    variables.put("signatureDigest", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(signature)));
+    variables.put("signedRoot", record.merkleRoot());
+    variables.put("openingReason", "a court order names this record");
+    return startAs(groupManager, "open-signature", variables);
+  }
+
+  private String startAs(String user, String processKey, Map<String, Object> variables) {
+    identityService.setAuthenticatedUserId(user);
+    try {
+      return runtimeService.startProcessInstanceByKey(processKey, variables).getId();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void addUser(String id, String group) {
+    User user = identityService.newUser(id);
+    user.setPassword(id + "-password");
+    identityService.saveUser(user);
+    identityService.createMembership(id, group);
+  }
+
+  private String variable(String instance, String name) {
+    return (String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
+        .variableName(name).singleResult().getValue();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
