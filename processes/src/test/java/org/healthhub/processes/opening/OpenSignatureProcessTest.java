@@ -40,7 +40,7 @@ import org.healthhub.workers.opening.ManagerKeys;
 import org.healthhub.workers.opening.OpeningGroups;
 import org.healthhub.workers.opening.OpeningReport;
 import org.healthhub.workers.opening.PartialOpeningHandler;
-import org.healthhub.workers.opening.PartialOpeningHandler.ShareSource;
+import org.healthhub.workers.opening.ShareSource;
 import org.healthhub.workers.opening.ShareKeystore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,6 @@ package org.healthhub.workers.opening;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,18 +29,6 @@ public final class PartialOpeningHandler implements TaskHandler {
   static final String OPENED = "OPENED";
   static final String SIGNATURE_MALFORMED = "SIGNATURE_MALFORMED";
 
-  /** Where this manager's share lives and what opens it; the passphrase comes from configuration. */
-  public record ShareSource(Path keystore, char[] passphrase) implements OpeningShares {
-    @Override
-    public OpeningShare share(String groupId, String scheme, ManagerRole role) throws Exception {
-      return ShareKeystore.read(keystore, passphrase, scheme, role);
-    }
-
-    @Override
-    public String toString() {
-      return "ShareSource[" + keystore + ", passphrase redacted]";
-    }
-  }
 
   private final ManagerRole role;
   private final OpeningShares shares;
