@@ -179,16 +179,17 @@ public final class Bbs04 implements DualControlOpening, Opening {
     byte[] text = Transcript.utf8(message);
     G1 r1 = G1.mulVec(List.of(group.u, sig.t1), List.of(sig.salpha, sig.c.neg())); // R1 = u·salpha − T1·c
     G1 r2 = G1.mulVec(List.of(group.v, sig.t2), List.of(sig.sbeta, sig.c.neg())); // R2 = v·sbeta − T2·c
-    // R3 = e(T3, g2·sx + w·c) · hw^(−salpha−sbeta) · hg2^(−sdelta1−sdelta2) · g1g2^(−c)
+    // R3 = e(T3, g2·sx + w·c) · hw^(−salpha−sbeta) · hg2^(−sdelta1−sdelta2) · g1g2^(−c); with
+    // hw = e(h, w), hg2 = e(h, g2), g1g2 = e(g1, g2) (checked at import) it is one multi-pairing
+    // e(T3·sx − h·(sdelta1+sdelta2) − g1·c, g2) · e(T3·c − h·(salpha+sbeta), w)
     GT r3 =
-        Pairing.pairing(sig.t3, G2.mulVec(List.of(group.g2, group.w), List.of(sig.sx, sig.c)))
-            .mul(
-                GT.powVec(
-                    List.of(group.hw, group.hg2, group.g1g2),
-                    List.of(
-                        sig.salpha.add(sig.sbeta).neg(),
-                        sig.sdelta1.add(sig.sdelta2).neg(),
-                        sig.c.neg())));
+        Pairing.multiPairing(
+            List.of(
+                G1.mulVec(
+                    List.of(sig.t3, group.h, group.g1),
+                    List.of(sig.sx, sig.sdelta1.add(sig.sdelta2).neg(), sig.c.neg())),
+                G1.mulVec(List.of(sig.t3, group.h), List.of(sig.c, sig.salpha.add(sig.sbeta).neg()))),
+            List.of(group.g2, group.w));
     G1 r4 = G1.mulVec(List.of(sig.t1, group.u), List.of(sig.sx, sig.sdelta1.neg())); // R4 = T1·sx − u·sdelta1
     G1 r5 = G1.mulVec(List.of(sig.t2, group.v), List.of(sig.sx, sig.sdelta2.neg())); // R5 = T2·sx − v·sdelta2
     if (!challenge(text, sig.t1, sig.t2, sig.t3, r1, r2, r3, r4, r5).equals(sig.c)) {

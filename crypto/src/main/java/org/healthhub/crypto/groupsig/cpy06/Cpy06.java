@@ -142,7 +142,6 @@ public final class Cpy06 implements DualControlOpening, Opening {
       throw new MalformedInputException("cpy06 member key is partial: the join has not finished");
     }
     byte[] text = Transcript.utf8(message);
-    G1 g1 = G1.generator();
     Fr r1 = rng.nextFr();
     Fr r2 = rng.nextFr();
     Fr r3 = rng.nextFr();
@@ -163,15 +162,13 @@ public final class Cpy06 implements DualControlOpening, Opening {
     G1 b2 = group.y.mul(br2);
     G1 b3 = G1.mulVec(List.of(t1, group.x), List.of(bt, bd1.neg())); // B3 = T1·bt − X·bd1
     G1 b4 = G1.mulVec(List.of(t2, group.y), List.of(bt, bd2.neg())); // B4 = T2·bt − Y·bd2
-    GT b5 = Pairing.pairing(g1.mul(bx), t4); // B5 = e(g1, T4)^bx = e(g1·bx, T4)
-    // B6 = e(T3, g2)^bt · e2^(−bd1−bd2) · e3^(−br1−br2) · e4^(−bx), with e(T3, g2)^bt =
-    // e(T3·bt, g2): a G1 multiplication is cheaper than a G2 one
+    GT b5 = group.e1.pow(bx.mul(r3)); // B5 = e(g1, T4)^bx = e(g1, w)^(bx·r3) = e1^(bx·r3)
+    // B6 = e(T3, g2)^bt · e2^(−bd1−bd2) · e3^(−br1−br2) · e4^(−bx), with T3 = A + z·(r1+r2):
+    // e(T3, g2)^bt = e(A, g2)^bt · e2^((r1+r2)·bt), and e(A, g2) is cached with the member key
     GT b6 =
-        Pairing.pairing(t3.mul(bt), G2.generator())
-            .mul(
-                GT.powVec(
-                    List.of(group.e2, group.e3, group.e4),
-                    List.of(bd1.add(bd2).neg(), br1.add(br2).neg(), bx.neg())));
+        GT.powVec(
+            List.of(key.ag2(), group.e2, group.e3, group.e4),
+            List.of(bt, r1.add(r2).mul(bt).sub(bd1.add(bd2)), br1.add(br2).neg(), bx.neg()));
     Fr c = challenge(text, t1, t2, t3, t4, t5, b1, b2, b3, b4, b5, b6);
     return new Cpy06Signature(
         t1,
@@ -200,18 +197,17 @@ public final class Cpy06 implements DualControlOpening, Opening {
     G1 b4 = G1.mulVec(List.of(sig.t2, group.y), List.of(sig.st, sig.sd2.neg())); // B4 = T2·st − Y·sd2
     // B5 = e(g1, T4)^sx · (T5^c)⁻¹ = e(g1·sx, T4) · T5^(−c)
     GT b5 = Pairing.pairing(G1.generator().mul(sig.sx), sig.t4).mul(sig.t5.pow(sig.c.neg()));
-    // B6 = e(T3, g2)^st · e2^(−sd1−sd2) · e3^(−sr1−sr2) · e4^(−sx) · (e(T3, r)/e5)^c,
-    // with e(T3, g2)^st · e(T3, r)^c = e(T3, g2·st + r·c)
+    // B6 = e(T3, g2)^st · e2^(−sd1−sd2) · e3^(−sr1−sr2) · e4^(−sx) · (e(T3, r)/e5)^c; with
+    // e2 = e(z, g2), e3 = e(z, r), e4 = e(g1, g2), e5 = e(q, g2) (checked at import) it is one
+    // multi-pairing e(T3·st − z·(sd1+sd2) − g1·sx − q·c, g2) · e(T3·c − z·(sr1+sr2), r)
     GT b6 =
-        Pairing.pairing(sig.t3, G2.mulVec(List.of(G2.generator(), group.r), List.of(sig.st, sig.c)))
-            .mul(
-                GT.powVec(
-                    List.of(group.e2, group.e3, group.e4, group.e5),
-                    List.of(
-                        sig.sd1.add(sig.sd2).neg(),
-                        sig.sr1.add(sig.sr2).neg(),
-                        sig.sx.neg(),
-                        sig.c.neg())));
+        Pairing.multiPairing(
+            List.of(
+                G1.mulVec(
+                    List.of(sig.t3, group.z, G1.generator(), group.q),
+                    List.of(sig.st, sig.sd1.add(sig.sd2).neg(), sig.sx.neg(), sig.c.neg())),
+                G1.mulVec(List.of(sig.t3, group.z), List.of(sig.c, sig.sr1.add(sig.sr2).neg()))),
+            List.of(G2.generator(), group.r));
     Fr c = challenge(text, sig.t1, sig.t2, sig.t3, sig.t4, sig.t5, b1, b2, b3, b4, b5, b6);
     if (!c.equals(sig.c)) {
       throw new InvalidSignatureException(

@@ -47,6 +47,17 @@ class Bbs04Test {
   }
 
   @Test
+  void importGroupKey_precomputedPairingLies_isMalformed() {
+    Bbs04GroupKey key = (Bbs04GroupKey) group.groupKey();
+    String lying =
+        new Bbs04GroupKey(key.g1, key.g2, key.h, key.u, key.v, key.w, key.hw, key.hw, key.g1g2)
+            .toBase64();
+    assertThatThrownBy(() -> BBS04.importGroupKey(lying))
+        .isInstanceOf(MalformedInputException.class)
+        .hasMessageContaining("hg2 is not the pairing");
+  }
+
+  @Test
   void signVerify_valid() throws Exception {
     GroupSignature signature = BBS04.sign("record 42", member, group.groupKey(), RNG);
     BBS04.verify("record 42", BBS04.importSignature(signature.toBase64()), group.groupKey());

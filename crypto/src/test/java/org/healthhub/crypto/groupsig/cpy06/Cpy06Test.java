@@ -67,6 +67,16 @@ class Cpy06Test {
   }
 
   @Test
+  void importGroupKey_precomputedPairingLies_isMalformed() {
+    Cpy06GroupKey k = (Cpy06GroupKey) group.groupKey();
+    String lying =
+        new Cpy06GroupKey(k.q, k.r, k.w, k.x, k.y, k.z, k.e1, k.e2, k.e3, k.e4, k.e4).toBase64();
+    assertThatThrownBy(() -> CPY06.importGroupKey(lying))
+        .isInstanceOf(MalformedInputException.class)
+        .hasMessageContaining("e5 is not the pairing");
+  }
+
+  @Test
   void signVerify_valid() throws Exception {
     GroupSignature signature = CPY06.sign("record 42", alice, group.groupKey(), RNG);
     CPY06.verify("record 42", CPY06.importSignature(signature.toBase64()), group.groupKey());
