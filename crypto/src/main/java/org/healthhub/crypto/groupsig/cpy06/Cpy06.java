@@ -23,6 +23,9 @@ import org.healthhub.crypto.groupsig.SchemeDescriptor;
 import org.healthhub.crypto.groupsig.SchemeDescriptor.Capability;
 import org.healthhub.crypto.groupsig.SignerNotFoundException;
 import org.healthhub.crypto.groupsig.Transcript;
+import org.healthhub.crypto.groupsig.batch.BatchFold;
+import org.healthhub.crypto.groupsig.batch.BatchVerifiable;
+import org.healthhub.crypto.groupsig.batch.CommittedSignature;
 import org.healthhub.crypto.groupsig.opening.DualControlOpening;
 import org.healthhub.crypto.groupsig.opening.IssuingKey;
 import org.healthhub.crypto.groupsig.opening.OpeningBases;
@@ -35,6 +38,7 @@ import org.healthhub.crypto.mcl.G2;
 import org.healthhub.crypto.mcl.GT;
 import org.healthhub.crypto.mcl.Pairing;
 import org.healthhub.crypto.mcl.RandomScalars;
+import org.healthhub.crypto.mcl.SmallExponents;
 
 /**
  * CPY06 (Choi, Park, Yung 2006: short traceable signatures), byte-compatible with pygroupsig: a
@@ -42,7 +46,7 @@ import org.healthhub.crypto.mcl.RandomScalars;
  * and carry a tracing pair (T4, T5), opening by decryption, and the traceability operations reveal,
  * trace, prove_equality and claim. See ALGORITHMS.md §4.3.
  */
-public final class Cpy06 implements DualControlOpening, Opening {
+public final class Cpy06 implements DualControlOpening, Opening, BatchVerifiable {
   public static final String NAME = "cpy06";
 
   private static final SchemeDescriptor DESCRIPTOR =
@@ -136,6 +140,13 @@ public final class Cpy06 implements DualControlOpening, Opening {
   public GroupSignature sign(
       String message, MemberKey memberKey, GroupKey groupKey, RandomScalars rng)
       throws GeneralSecurityException {
+    return signCommitted(message, memberKey, groupKey, rng).signature();
+  }
+
+  @Override
+  public CommittedSignature signCommitted(
+      String message, MemberKey memberKey, GroupKey groupKey, RandomScalars rng)
+      throws GeneralSecurityException {
     Cpy06GroupKey group = group(groupKey);
     Cpy06MemberKey key = member(memberKey);
     if (!key.isComplete()) {
@@ -170,7 +181,7 @@ public final class Cpy06 implements DualControlOpening, Opening {
             List.of(key.ag2(), group.e2, group.e3, group.e4),
             List.of(bt, r1.add(r2).mul(bt).sub(bd1.add(bd2)), br1.add(br2).neg(), bx.neg()));
     Fr c = challenge(text, t1, t2, t3, t4, t5, b1, b2, b3, b4, b5, b6);
-    return new Cpy06Signature(
+    Cpy06Signature signature = new Cpy06Signature(
         t1,
         t2,
         t3,
@@ -183,14 +194,22 @@ public final class Cpy06 implements DualControlOpening, Opening {
         bd2.add(c.mul(d2)),
         bx.add(c.mul(key.x)),
         bt.add(c.mul(key.t)));
+    return new Cpy06CommittedSignature(signature, b1, b2, b3, b4, b5, b6);
   }
 
   @Override
   public void verify(String message, GroupSignature signature, GroupKey groupKey)
       throws GeneralSecurityException {
-    Cpy06GroupKey group = group(groupKey);
-    Cpy06Signature sig = signature(signature);
-    byte[] text = Transcript.utf8(message);
+    Cpy06CommittedSignature recomputed = recomputeCommitments(signature(signature), group(groupKey));
+    if (!challengeMatches(Transcript.utf8(message), recomputed)) {
+      throw new InvalidSignatureException(
+          "cpy06 signature: the recomputed challenge differs from c (wrong message, group or"
+              + " signature)");
+    }
+  }
+
+  /** The commitments a verifier derives from (c, s): exactly the signer's for a valid signature. */
+  static Cpy06CommittedSignature recomputeCommitments(Cpy06Signature sig, Cpy06GroupKey group) {
     G1 b1 = G1.mulVec(List.of(group.x, sig.t1), List.of(sig.sr1, sig.c.neg())); // B1 = X·sr1 − T1·c
     G1 b2 = G1.mulVec(List.of(group.y, sig.t2), List.of(sig.sr2, sig.c.neg())); // B2 = Y·sr2 − T2·c
     G1 b3 = G1.mulVec(List.of(sig.t1, group.x), List.of(sig.st, sig.sd1.neg())); // B3 = T1·st − X·sd1
@@ -208,13 +227,54 @@ public final class Cpy06 implements DualControlOpening, Opening {
                     List.of(sig.st, sig.sd1.add(sig.sd2).neg(), sig.sx.neg(), sig.c.neg())),
                 G1.mulVec(List.of(sig.t3, group.z), List.of(sig.c, sig.sr1.add(sig.sr2).neg()))),
             List.of(G2.generator(), group.r));
-    Fr c = challenge(text, sig.t1, sig.t2, sig.t3, sig.t4, sig.t5, b1, b2, b3, b4, b5, b6);
-    if (!c.equals(sig.c)) {
-      throw new InvalidSignatureException(
-          "cpy06 signature: the recomputed challenge differs from c (wrong message, group or"
-              + " signature)");
-    }
+    return new Cpy06CommittedSignature(sig, b1, b2, b3, b4, b5, b6);
   }
+
+  private static boolean challengeMatches(byte[] message, Cpy06CommittedSignature s) {
+    Cpy06Signature sig = s.signature;
+    return challenge(
+            message, sig.t1, sig.t2, sig.t3, sig.t4, sig.t5, s.b1, s.b2, s.b3, s.b4, s.b5, s.b6)
+        .equals(sig.c);
+  }
+
+  @Override
+  public CommittedSignature importCommittedSignature(String base64) throws MalformedInputException {
+    return Cpy06CommittedSignature.fromBase64(base64);
+  }
+
+  /** The six equations of {@link #recomputeCommitments}, each with its own random exponent. */
+  @Override
+  public void addToFold(
+      BatchFold fold, String message, CommittedSignature committed, GroupKey groupKey)
+      throws InvalidSignatureException, MalformedInputException {
+    Cpy06GroupKey group = group(groupKey);
+    Cpy06CommittedSignature s =
+        SchemeArguments.require(Cpy06CommittedSignature.class, committed, "cpy06 committed signature");
+    if (!challengeMatches(Transcript.utf8(message), s)) {
+      throw new InvalidSignatureException(
+          "cpy06 committed signature: c is not the hash of the message and commitments");
+    }
+    Cpy06Signature sig = s.signature;
+    List<Fr> rho = SmallExponents.draw(6);
+    fold.addLinear(rho.get(0), s.b1, group.x, sig.sr1, sig.t1, sig.c.neg());
+    fold.addLinear(rho.get(1), s.b2, group.y, sig.sr2, sig.t2, sig.c.neg());
+    fold.addLinear(rho.get(2), s.b3, sig.t1, sig.st, group.x, sig.sd1.neg());
+    fold.addLinear(rho.get(3), s.b4, sig.t2, sig.st, group.y, sig.sd2.neg());
+    Fr rho5 = rho.get(4);
+    fold.addCommitment(s.b5, rho5);
+    fold.addPairing(G1.generator(), sig.t4, rho5.mul(sig.sx));
+    fold.addRightPower(sig.t5, rho5.mul(sig.c).neg());
+    Fr rho6 = rho.get(5);
+    G2 g2 = G2.generator();
+    fold.addCommitment(s.b6, rho6);
+    fold.addPairing(sig.t3, rho6.mul(sig.st), g2);
+    fold.addPairing(group.z, rho6.mul(sig.sd1.add(sig.sd2)).neg(), g2);
+    fold.addPairing(G1.generator(), rho6.mul(sig.sx).neg(), g2);
+    fold.addPairing(group.q, rho6.mul(sig.c).neg(), g2);
+    fold.addPairing(sig.t3, rho6.mul(sig.c), group.r);
+    fold.addPairing(group.z, rho6.mul(sig.sr1.add(sig.sr2)).neg(), group.r);
+  }
+
 
   private static Fr challenge(
       byte[] message, G1 t1, G1 t2, G1 t3, G2 t4, GT t5, G1 b1, G1 b2, G1 b3, G1 b4, GT b5, GT b6) {
