@@ -204,12 +204,12 @@ public final class Bbs04 implements DualControlOpening, Opening, BatchVerifiable
     // e(T3·sx − h·(sdelta1+sdelta2) − g1·c, g2) · e(T3·c − h·(salpha+sbeta), w)
     GT r3 =
         Pairing.multiPairing(
-            List.of(
-                G1.mulVec(
-                    List.of(sig.t3, group.h, group.g1),
-                    List.of(sig.sx, sig.sdelta1.add(sig.sdelta2).neg(), sig.c.neg())),
-                G1.mulVec(List.of(sig.t3, group.h), List.of(sig.c, sig.salpha.add(sig.sbeta).neg()))),
-            List.of(group.g2, group.w));
+            G1.mulVec(
+                List.of(sig.t3, group.h, group.g1),
+                List.of(sig.sx, sig.sdelta1.add(sig.sdelta2).neg(), sig.c.neg())),
+            group.g2Lines,
+            G1.mulVec(List.of(sig.t3, group.h), List.of(sig.c, sig.salpha.add(sig.sbeta).neg())),
+            group.wLines);
     G1 r4 = G1.mulVec(List.of(sig.t1, group.u), List.of(sig.sx, sig.sdelta1.neg())); // R4 = T1·sx − u·sdelta1
     G1 r5 = G1.mulVec(List.of(sig.t2, group.v), List.of(sig.sx, sig.sdelta2.neg())); // R5 = T2·sx − v·sdelta2
     return new Bbs04CommittedSignature(sig, r1, r2, r3, r4, r5);

@@ -10,6 +10,7 @@ import org.healthhub.crypto.groupsig.codec.Containers;
 import org.healthhub.crypto.groupsig.codec.Fields;
 import org.healthhub.crypto.mcl.G1;
 import org.healthhub.crypto.mcl.G2;
+import org.healthhub.crypto.mcl.PrecomputedG2;
 import org.healthhub.crypto.mcl.GT;
 
 /**
@@ -29,6 +30,9 @@ public final class Bbs04GroupKey implements GroupKey {
   final GT hw;
   final GT hg2;
   final GT g1g2;
+  // every verification pairs with g2 and w
+  final PrecomputedG2 g2Lines;
+  final PrecomputedG2 wLines;
 
   Bbs04GroupKey(G1 g1, G2 g2, G1 h, G1 u, G1 v, G2 w, GT hw, GT hg2, GT g1g2) {
     this.g1 = g1;
@@ -40,6 +44,8 @@ public final class Bbs04GroupKey implements GroupKey {
     this.hw = hw;
     this.hg2 = hg2;
     this.g1g2 = g1g2;
+    this.g2Lines = new PrecomputedG2(g2);
+    this.wLines = new PrecomputedG2(w);
   }
 
   @Override

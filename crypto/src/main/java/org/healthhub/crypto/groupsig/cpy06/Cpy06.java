@@ -35,6 +35,7 @@ import org.healthhub.crypto.groupsig.spk.DiscreteLogProof;
 import org.healthhub.crypto.mcl.Fr;
 import org.healthhub.crypto.mcl.G1;
 import org.healthhub.crypto.mcl.G2;
+import org.healthhub.crypto.mcl.PrecomputedG2;
 import org.healthhub.crypto.mcl.GT;
 import org.healthhub.crypto.mcl.Pairing;
 import org.healthhub.crypto.mcl.RandomScalars;
@@ -221,12 +222,12 @@ public final class Cpy06 implements DualControlOpening, Opening, BatchVerifiable
     // multi-pairing e(T3·st − z·(sd1+sd2) − g1·sx − q·c, g2) · e(T3·c − z·(sr1+sr2), r)
     GT b6 =
         Pairing.multiPairing(
-            List.of(
-                G1.mulVec(
-                    List.of(sig.t3, group.z, G1.generator(), group.q),
-                    List.of(sig.st, sig.sd1.add(sig.sd2).neg(), sig.sx.neg(), sig.c.neg())),
-                G1.mulVec(List.of(sig.t3, group.z), List.of(sig.c, sig.sr1.add(sig.sr2).neg()))),
-            List.of(G2.generator(), group.r));
+            G1.mulVec(
+                List.of(sig.t3, group.z, G1.generator(), group.q),
+                List.of(sig.st, sig.sd1.add(sig.sd2).neg(), sig.sx.neg(), sig.c.neg())),
+            PrecomputedG2.generator(),
+            G1.mulVec(List.of(sig.t3, group.z), List.of(sig.c, sig.sr1.add(sig.sr2).neg())),
+            group.rLines);
     return new Cpy06CommittedSignature(sig, b1, b2, b3, b4, b5, b6);
   }
 

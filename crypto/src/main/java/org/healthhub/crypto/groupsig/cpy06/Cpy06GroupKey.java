@@ -10,6 +10,7 @@ import org.healthhub.crypto.groupsig.codec.Containers;
 import org.healthhub.crypto.groupsig.codec.Fields;
 import org.healthhub.crypto.mcl.G1;
 import org.healthhub.crypto.mcl.G2;
+import org.healthhub.crypto.mcl.PrecomputedG2;
 import org.healthhub.crypto.mcl.GT;
 
 /**
@@ -32,6 +33,8 @@ public final class Cpy06GroupKey implements GroupKey {
   final GT e3;
   final GT e4;
   final GT e5;
+  // every verification pairs with r (and the fixed g2)
+  final PrecomputedG2 rLines;
 
   Cpy06GroupKey(G1 q, G2 r, G2 w, G1 x, G1 y, G1 z, GT e1, GT e2, GT e3, GT e4, GT e5) {
     this.q = q;
@@ -45,6 +48,7 @@ public final class Cpy06GroupKey implements GroupKey {
     this.e3 = e3;
     this.e4 = e4;
     this.e5 = e5;
+    this.rLines = new PrecomputedG2(r);
   }
 
   @Override

@@ -246,8 +246,7 @@ public final class Gl19 implements GroupSignatureScheme {
       throw new InvalidSignatureException("gl19 proof of knowledge (SPK) does not verify");
     }
     // e(AA, ipk) = e(A_, g2): A_ = AA·isk, so AA is a credential the issuer made
-    if (!Pairing.multiPairing(List.of(sig.bigAA, sig.bigAbar.neg()), List.of(group.ipk, group.g2))
-        .isOne()) {
+    if (!Pairing.multiPairing(sig.bigAA, group.ipkLines, sig.bigAbar.neg(), group.g2Lines).isOne()) {
       throw new InvalidSignatureException(
           "gl19 issuer equation e(AA, ipk) = e(A_, g2) fails: no credential of this group");
     }
