@@ -9,6 +9,7 @@ import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.batch.BatchFold;
 import org.healthhub.crypto.groupsig.batch.BatchVerifiable;
 import org.healthhub.crypto.groupsig.batch.CommittedSignature;
+import org.healthhub.crypto.groupsig.batch.FoldablePlainSignatures;
 
 /**
  * Verifies a batch of signatures under one group key and names every bad one.
@@ -16,7 +17,9 @@ import org.healthhub.crypto.groupsig.batch.CommittedSignature;
  * <p>Plain signatures ({@link #verifyAll}): pygroupsig's signatures (all seven schemes) carry the
  * challenge c and the responses, not the commitments. The verifier must recompute each
  * commitment, pairings included, exactly, because it is hashed into the challenge; there is no
- * equation left to fold. So a batch of plain signatures costs what they cost one by one.
+ * equation left to fold, and a batch costs what its signatures cost one by one. Except gl19
+ * ({@link FoldablePlainSignatures}): its issuer equation, checked after the proof, is folded over
+ * the batch into one multi-pairing.
  *
  * <p>Committed signatures ({@link #verifyAllCommitted}, bbs04 and cpy06): each carries its
  * commitments beside the unchanged pygroupsig signature. The challenge of each is checked as a
@@ -38,19 +41,47 @@ public final class BatchVerification {
   public static void verifyAll(GroupSignatureScheme scheme, GroupKey groupKey, List<Signed> batch)
       throws BatchRejectedException {
     Map<Integer, String> rejected = new LinkedHashMap<>();
-    for (int i = 0; i < batch.size(); i++) {
-      Signed signed = batch.get(i);
-      try {
-        scheme.verify(signed.message(), signed.signature(), groupKey);
-      } catch (InvalidSignatureException | MalformedInputException e) {
-        rejected.put(i, e.getMessage());
-      } catch (GeneralSecurityException e) {
-        rejected.put(i, e.getClass().getSimpleName() + ": " + e.getMessage());
+    if (scheme instanceof FoldablePlainSignatures foldable) {
+      BatchFold fold = new BatchFold();
+      for (int i = 0; i < batch.size(); i++) {
+        Signed signed = batch.get(i);
+        try {
+          foldable.addToFold(fold, signed.message(), signed.signature(), groupKey);
+        } catch (GeneralSecurityException e) {
+          rejected.put(i, reason(e));
+        }
       }
+      if (!fold.holds()) {
+        verifyEach(scheme, groupKey, batch, rejected);
+      }
+    } else {
+      verifyEach(scheme, groupKey, batch, rejected);
     }
     if (!rejected.isEmpty()) {
       throw new BatchRejectedException(rejected);
     }
+  }
+
+  /** Verifies every signature not yet rejected on its own, recording the ones that fail. */
+  private static void verifyEach(
+      GroupSignatureScheme scheme, GroupKey groupKey, List<Signed> batch, Map<Integer, String> rejected) {
+    for (int i = 0; i < batch.size(); i++) {
+      if (rejected.containsKey(i)) {
+        continue;
+      }
+      Signed signed = batch.get(i);
+      try {
+        scheme.verify(signed.message(), signed.signature(), groupKey);
+      } catch (GeneralSecurityException e) {
+        rejected.put(i, reason(e));
+      }
+    }
+  }
+
+  private static String reason(GeneralSecurityException e) {
+    return e instanceof InvalidSignatureException || e instanceof MalformedInputException
+        ? e.getMessage()
+        : e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   /** A message and its signature in batch-verifiable form. */

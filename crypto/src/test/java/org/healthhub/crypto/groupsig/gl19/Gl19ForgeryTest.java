@@ -2,10 +2,21 @@ package org.healthhub.crypto.groupsig.gl19;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.healthhub.crypto.MalformedInputException;
+import org.healthhub.crypto.groupsig.BatchVerification;
+import org.healthhub.crypto.groupsig.BatchVerification.BatchRejectedException;
+import org.healthhub.crypto.groupsig.BatchVerification.Signed;
+import org.healthhub.crypto.groupsig.Gml;
+import org.healthhub.crypto.groupsig.GroupSetup;
 import org.healthhub.crypto.groupsig.InvalidSignatureException;
+import org.healthhub.crypto.groupsig.JoinMessage;
+import org.healthhub.crypto.groupsig.ManagerJoinStep;
+import org.healthhub.crypto.groupsig.MemberJoinStep;
+import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.Transcript;
 import org.healthhub.crypto.groupsig.spk.GeneralRepresentationProof;
 import org.healthhub.crypto.mcl.Fr;
@@ -68,6 +79,44 @@ class Gl19ForgeryTest {
     assertThatThrownBy(() -> gl19.verify(MESSAGE, forged, group))
         .isInstanceOf(InvalidSignatureException.class)
         .hasMessageContaining("issuer equation");
+  }
+
+  @Test
+  void verifyAll_forgeryAmongValidSignatures_foldFailsAndNamesIt() throws Exception {
+    GroupSetup setup = gl19.setup(rng);
+    Gl19GroupKey group = (Gl19GroupKey) setup.groupKey();
+    MemberKey member = join(setup);
+    List<Signed> valid = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      valid.add(new Signed(MESSAGE, gl19.sign(MESSAGE, member, group, rng)));
+    }
+    BatchVerification.verifyAll(gl19, group, valid);
+    List<Signed> batch = new ArrayList<>(valid);
+    batch.add(2, new Signed(MESSAGE, forge(group, G1.random(rng))));
+    batch.add(new Signed("another message", valid.get(0).signature()));
+
+    BatchRejectedException rejected = catchThrowableOfType(
+        () -> BatchVerification.verifyAll(gl19, group, batch), BatchRejectedException.class);
+
+    assertThat(rejected.indices()).containsExactly(2, 5);
+    assertThat(rejected.rejected().get(2)).contains("issuer equation");
+    assertThat(rejected.rejected().get(5)).contains("SPK");
+  }
+
+  private MemberKey join(GroupSetup setup) throws Exception {
+    JoinMessage toMember = null;
+    MemberKey partial = null;
+    Gml gml = setup.gml();
+    while (true) {
+      ManagerJoinStep managerStep = gl19.joinManager(setup.groupKey(), setup.managerKey(), gml, toMember, rng);
+      gml = managerStep.gml();
+      MemberJoinStep memberStep = gl19.joinMember(setup.groupKey(), partial, managerStep.message(), rng);
+      partial = memberStep.partialKey();
+      if (memberStep.complete()) {
+        return partial;
+      }
+      toMember = memberStep.reply();
+    }
   }
 
   @Test
