@@ -3,6 +3,7 @@ package org.healthhub.crypto.groupsig.bbs04;
 import java.util.Set;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.GroupSignature;
+import org.healthhub.crypto.groupsig.batch.CommittedExport;
 import org.healthhub.crypto.groupsig.batch.CommittedSignature;
 import org.healthhub.crypto.groupsig.codec.Fields;
 import org.healthhub.crypto.mcl.G1;
@@ -14,7 +15,7 @@ import org.healthhub.crypto.mcl.GT;
  * in mcl's base64 as everywhere else.
  */
 public final class Bbs04CommittedSignature implements CommittedSignature {
-  private static final Set<String> FIELDS = Set.of("scheme", "signature", "R1", "R2", "R3", "R4", "R5");
+  private static final Set<String> COMMITMENTS = Set.of("R1", "R2", "R3", "R4", "R5");
 
   final Bbs04Signature signature;
   final G1 r1;
@@ -39,9 +40,7 @@ public final class Bbs04CommittedSignature implements CommittedSignature {
 
   @Override
   public String toBase64() {
-    return new Fields.Writer()
-        .raw("scheme", Bbs04.NAME)
-        .raw("signature", signature.toBase64())
+    return CommittedExport.writer(Bbs04.NAME, signature)
         .put("R1", r1)
         .put("R2", r2)
         .put("R3", r3)
@@ -51,11 +50,7 @@ public final class Bbs04CommittedSignature implements CommittedSignature {
   }
 
   static Bbs04CommittedSignature fromBase64(String base64) throws MalformedInputException {
-    String what = "bbs04 committed signature";
-    Fields f = Fields.readBase64(what, base64, FIELDS);
-    if (!Bbs04.NAME.equals(f.string("scheme"))) {
-      throw new MalformedInputException(what + ": scheme is not bbs04");
-    }
+    Fields f = CommittedExport.read(Bbs04.NAME, base64, COMMITMENTS);
     return new Bbs04CommittedSignature(
         Bbs04Signature.fromBase64(f.string("signature")),
         f.g1("R1"),

@@ -3,6 +3,7 @@ package org.healthhub.crypto.groupsig.cpy06;
 import java.util.Set;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.GroupSignature;
+import org.healthhub.crypto.groupsig.batch.CommittedExport;
 import org.healthhub.crypto.groupsig.batch.CommittedSignature;
 import org.healthhub.crypto.groupsig.codec.Fields;
 import org.healthhub.crypto.mcl.G1;
@@ -13,8 +14,7 @@ import org.healthhub.crypto.mcl.GT;
  * "cpy06", "signature": <pygroupsig export>, "B1", "B2", "B3", "B4", "B5", "B6"}))}.
  */
 public final class Cpy06CommittedSignature implements CommittedSignature {
-  private static final Set<String> FIELDS =
-      Set.of("scheme", "signature", "B1", "B2", "B3", "B4", "B5", "B6");
+  private static final Set<String> COMMITMENTS = Set.of("B1", "B2", "B3", "B4", "B5", "B6");
 
   final Cpy06Signature signature;
   final G1 b1;
@@ -41,9 +41,7 @@ public final class Cpy06CommittedSignature implements CommittedSignature {
 
   @Override
   public String toBase64() {
-    return new Fields.Writer()
-        .raw("scheme", Cpy06.NAME)
-        .raw("signature", signature.toBase64())
+    return CommittedExport.writer(Cpy06.NAME, signature)
         .put("B1", b1)
         .put("B2", b2)
         .put("B3", b3)
@@ -54,11 +52,7 @@ public final class Cpy06CommittedSignature implements CommittedSignature {
   }
 
   static Cpy06CommittedSignature fromBase64(String base64) throws MalformedInputException {
-    String what = "cpy06 committed signature";
-    Fields f = Fields.readBase64(what, base64, FIELDS);
-    if (!Cpy06.NAME.equals(f.string("scheme"))) {
-      throw new MalformedInputException(what + ": scheme is not cpy06");
-    }
+    Fields f = CommittedExport.read(Cpy06.NAME, base64, COMMITMENTS);
     return new Cpy06CommittedSignature(
         Cpy06Signature.fromBase64(f.string("signature")),
         f.g1("B1"),

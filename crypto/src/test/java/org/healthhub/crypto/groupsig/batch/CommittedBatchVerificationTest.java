@@ -14,15 +14,12 @@ import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.BatchVerification;
 import org.healthhub.crypto.groupsig.BatchVerification.BatchRejectedException;
 import org.healthhub.crypto.groupsig.BatchVerification.CommittedSigned;
-import org.healthhub.crypto.groupsig.Gml;
 import org.healthhub.crypto.groupsig.GroupKey;
 import org.healthhub.crypto.groupsig.GroupSetup;
 import org.healthhub.crypto.groupsig.GroupSignatureSchemes;
-import org.healthhub.crypto.groupsig.JoinMessage;
-import org.healthhub.crypto.groupsig.ManagerJoinStep;
-import org.healthhub.crypto.groupsig.MemberJoinStep;
 import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.mcl.RandomScalars;
+import org.healthhub.crypto.testing.Joins;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,29 +34,13 @@ class CommittedBatchVerificationTest {
   private Batch batchOf(String name) throws Exception {
     BatchVerifiable scheme = (BatchVerifiable) GroupSignatureSchemes.byName(name);
     GroupSetup setup = scheme.setup(rng);
-    MemberKey member = join(scheme, setup);
+    MemberKey member = Joins.join(scheme, setup, rng);
     List<CommittedSigned> signed = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       CommittedSignature s = scheme.signCommitted("record " + i, member, setup.groupKey(), rng);
       signed.add(new CommittedSigned("record " + i, scheme.importCommittedSignature(s.toBase64())));
     }
     return new Batch(scheme, setup.groupKey(), member, signed);
-  }
-
-  private MemberKey join(BatchVerifiable scheme, GroupSetup setup) throws Exception {
-    JoinMessage toMember = null;
-    MemberKey partial = null;
-    Gml gml = setup.gml();
-    while (true) {
-      ManagerJoinStep managerStep = scheme.joinManager(setup.groupKey(), setup.managerKey(), gml, toMember, rng);
-      gml = managerStep.gml();
-      MemberJoinStep memberStep = scheme.joinMember(setup.groupKey(), partial, managerStep.message(), rng);
-      partial = memberStep.partialKey();
-      if (memberStep.complete()) {
-        return partial;
-      }
-      toMember = memberStep.reply();
-    }
   }
 
   @ParameterizedTest

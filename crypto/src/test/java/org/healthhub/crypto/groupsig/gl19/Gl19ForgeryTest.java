@@ -10,18 +10,15 @@ import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.BatchVerification;
 import org.healthhub.crypto.groupsig.BatchVerification.BatchRejectedException;
 import org.healthhub.crypto.groupsig.BatchVerification.Signed;
-import org.healthhub.crypto.groupsig.Gml;
 import org.healthhub.crypto.groupsig.GroupSetup;
 import org.healthhub.crypto.groupsig.InvalidSignatureException;
-import org.healthhub.crypto.groupsig.JoinMessage;
-import org.healthhub.crypto.groupsig.ManagerJoinStep;
-import org.healthhub.crypto.groupsig.MemberJoinStep;
 import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.Transcript;
 import org.healthhub.crypto.groupsig.spk.GeneralRepresentationProof;
 import org.healthhub.crypto.mcl.Fr;
 import org.healthhub.crypto.mcl.G1;
 import org.healthhub.crypto.mcl.RandomScalars;
+import org.healthhub.crypto.testing.Joins;
 import org.healthhub.crypto.testing.Vectors;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +82,7 @@ class Gl19ForgeryTest {
   void verifyAll_forgeryAmongValidSignatures_foldFailsAndNamesIt() throws Exception {
     GroupSetup setup = gl19.setup(rng);
     Gl19GroupKey group = (Gl19GroupKey) setup.groupKey();
-    MemberKey member = join(setup);
+    MemberKey member = Joins.join(gl19, setup, rng);
     List<Signed> valid = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       valid.add(new Signed(MESSAGE, gl19.sign(MESSAGE, member, group, rng)));
@@ -101,22 +98,6 @@ class Gl19ForgeryTest {
     assertThat(rejected.indices()).containsExactly(2, 5);
     assertThat(rejected.rejected().get(2)).contains("issuer equation");
     assertThat(rejected.rejected().get(5)).contains("SPK");
-  }
-
-  private MemberKey join(GroupSetup setup) throws Exception {
-    JoinMessage toMember = null;
-    MemberKey partial = null;
-    Gml gml = setup.gml();
-    while (true) {
-      ManagerJoinStep managerStep = gl19.joinManager(setup.groupKey(), setup.managerKey(), gml, toMember, rng);
-      gml = managerStep.gml();
-      MemberJoinStep memberStep = gl19.joinMember(setup.groupKey(), partial, managerStep.message(), rng);
-      partial = memberStep.partialKey();
-      if (memberStep.complete()) {
-        return partial;
-      }
-      toMember = memberStep.reply();
-    }
   }
 
   @Test
