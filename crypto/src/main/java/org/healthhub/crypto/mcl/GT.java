@@ -81,7 +81,7 @@ public final class GT {
   }
 
   /**
-   * Scott's test (ePrint 2021/1130) instead of x^r = 1, about a quarter of its cost: x is in the
+   * Scott's test (ePrint 2021/1130) instead of x^r = 1, under half its cost: x is in the
    * cyclotomic subgroup (order Φ12(p) = r·h) iff x^(p⁴)·x = x^(p²), and such an x is in GT iff
    * x^p = x^z (z = −0xd201000000010000, the curve parameter; p ≡ z mod r), i.e. x^p·x^|z| = 1:
    * gcd(p − z, r·h) = r for BLS12-381. Both exponents act through the Frobenius map, except |z|,
