@@ -159,6 +159,18 @@ public final class Keyring {
     }
   }
 
+  /** The names of every secret the user's keystore holds (for audits: each still opens only with the passphrase). */
+  public List<String> secretNames(String userId) throws IOException {
+    Path secrets = directory.resolve(requireUserId(userId) + ".secrets");
+    if (!Files.isDirectory(secrets)) {
+      return List.of();
+    }
+    try (var files = Files.list(secrets)) {
+      return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".sealed"))
+          .map(name -> name.substring(0, name.length() - ".sealed".length())).sorted().toList();
+    }
+  }
+
   /** Deletes a secret written by {@link #writeSecret}; deleting one that is not there does nothing. */
   public void deleteSecret(String userId, String name) throws IOException {
     Files.deleteIfExists(secretFile(userId, name));

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.healthhub.crypto.groupsig.cpy06.Cpy06;
 import org.healthhub.crypto.groupsig.opening.ManagerRole;
 import org.healthhub.workers.keys.Keyring;
@@ -78,12 +76,10 @@ class ManagerShareCustodyTest {
   private List<String> everySecretOf(String manager) throws Exception {
     Keyring own = TestKeyrings.of(keys, manager);
     List<String> secrets = new ArrayList<>();
-    try (Stream<Path> files = Files.list(keys.resolve(manager + ".secrets"))) {
-      for (Path file : files.sorted().toList()) {
-        String name = file.getFileName().toString().replace(".sealed", "");
-        secrets.add(new String(own.readSecret(manager, name).orElseThrow(), StandardCharsets.US_ASCII));
-      }
+    for (String name : own.secretNames(manager)) {
+      secrets.add(new String(own.readSecret(manager, name).orElseThrow(), StandardCharsets.US_ASCII));
     }
+    assertThat(secrets).as("secrets of %s", manager).isNotEmpty();
     return secrets;
   }
 }
