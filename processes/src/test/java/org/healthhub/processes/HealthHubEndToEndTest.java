@@ -33,7 +33,6 @@ import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
-import org.operaton.bpm.engine.identity.User;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -92,8 +91,9 @@ class HealthHubEndToEndTest {
   @Test
   void twoDoctorsThreeRecordsTwoPatients_shareExpiresShareRevoked_nothingSecretAnywhere(CapturedOutput output)
       throws Exception {
-    addUser("doctor2", "doctors");
-    addUser("patient2", "patients");
+    AppScenario scenario = new AppScenario(runtimeService, taskService, historyService, identityService, blobStore);
+    scenario.addUser("doctor2", "doctors");
+    scenario.addUser("patient2", "patients");
     enrol("doctor");
     enrol("doctor2");
 
@@ -116,8 +116,8 @@ class HealthHubEndToEndTest {
     JsonNode mine = rest.withBasicAuth("patient", "test-patient-password").getForObject("/api/records", JsonNode.class);
     assertThat(mine.findValuesAsText("recordId")).containsExactlyInAnyOrder(first, third);
 
-    String expiring = share(first, "doctor2", Instant.now().plusSeconds(8));
-    awaitReadTask(expiring);
+    String expiring = scenario.share("patient", first, "doctor2", Instant.now().plusSeconds(8));
+    scenario.awaitReadTask(expiring);
     JsonNode read = rest.withBasicAuth("doctor2", "doctor2-password")
         .getForObject("/api/records/" + first + "/content", JsonNode.class);
     assertThat(read.get("fhirJson").asText()).contains(MARKERS.get(0));
@@ -129,8 +129,8 @@ class HealthHubEndToEndTest {
     assertThat(rest.withBasicAuth("doctor2", "doctor2-password")
         .getForEntity("/api/records/" + first + "/content", String.class).getStatusCode().value()).isEqualTo(404);
 
-    String revoked = share(third, "doctor2", Instant.now().plusSeconds(3600));
-    awaitReadTask(revoked);
+    String revoked = scenario.share("patient", third, "doctor2", Instant.now().plusSeconds(3600));
+    scenario.awaitReadTask(revoked);
     String shareId = (String) runtimeService.getVariable(revoked, "shareId");
     assertThat(rest.withBasicAuth("patient", "test-patient-password")
         .postForEntity("/api/shares/" + shareId + "/revoke", null, Void.class).getStatusCode().value()).isEqualTo(202);
@@ -187,21 +187,6 @@ class HealthHubEndToEndTest {
     return runtimeService.startProcessInstanceByKey("enrol-doctor", variables).getId();
   }
 
-  private void awaitReadTask(String share) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (taskService.createTaskQuery().processInstanceId(share).taskDefinitionKey("UserTask_ReadSharedRecord").count() == 0) {
-      assertThat(System.currentTimeMillis()).as("the grant is in force within a minute").isLessThan(deadline);
-      Thread.sleep(50);
-    }
-  }
-
-  private void addUser(String id, String group) {
-    User user = identityService.newUser(id);
-    user.setPassword(id + "-password");
-    identityService.saveUser(user);
-    identityService.createMembership(id, group);
-  }
-
   private void enrol(String doctor) throws InterruptedException {
     String instance = EngineApp.requestEnrolment(identityService, runtimeService, doctor, "st-mary");
     String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
@@ -236,16 +221,6 @@ class HealthHubEndToEndTest {
     ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_RecordStored");
     return (String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
         .variableName("recordId").singleResult().getValue();
-  }
-
-  private String share(String recordId, String doctor, Instant until) {
-    identityService.setAuthenticatedUserId("patient");
-    try {
-      return runtimeService.startProcessInstanceByKey("share-record",
-          Map.of("recordId", recordId, "doctorId", doctor, "shareExpiresAt", until.toString())).getId();
-    } finally {
-      identityService.clearAuthentication();
-    }
   }
 
   private static Map<String, Object> form(String patient, String diagnosis) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.healthhub.crypto.record.SecretBytes;
 import org.healthhub.crypto.record.envelope.EnvelopeDataKeys;
@@ -19,13 +20,15 @@ import org.healthhub.workers.keys.Keyring;
 import org.healthhub.workers.keys.KeystoreProperties;
 import org.healthhub.workers.record.RecordIndex;
 import org.healthhub.workers.record.SealedRecords;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
  * Test support for end-to-end suites: registers every secret a running engine app holds, and scans
- * every place the app writes. Every user with a configured keystore passphrase counts: their
- * passphrase, their X25519 and secp256k1 private keys (retired ones too), everything their keystore
+ * every place the app writes. The configured login passwords count, and every user with a
+ * configured keystore passphrase: their passphrase, their X25519 and secp256k1 private keys (retired ones too), everything their keystore
  * holds (member keys, the managers' opening shares, issuing keys, membership lists) and the data
  * key of each record they are the patient of.
  *
@@ -45,6 +48,9 @@ public final class AppSecrets {
     SealedRecords sealed = app.getBean(SealedRecords.class);
     app.getBean(KeystoreProperties.class).passphrases().forEach((user, passphrase) ->
         builder.text("keystore passphrase of " + user, passphrase));
+    // Configured ones only: a generated demo password is printed once on purpose.
+    Binder.get(app.getEnvironment()).bind("healthhub.demo-users.passwords", Bindable.mapOf(String.class, String.class))
+        .orElse(Map.of()).forEach((user, password) -> builder.text("login password of " + user, password));
     for (String user : app.getBean(KeystoreProperties.class).passphrases().keySet()) {
       UserKeys keys = keyring.keysOf(user);
       for (X25519KeyPair pair : keys.allWrapping()) {

@@ -105,7 +105,7 @@ public final class CombineOpeningHandler implements TaskHandler {
     String digest = gm.signatureDigest();
     OpeningResult result;
     try {
-      result = DualControlOpener.combine(group.scheme(), group.groupKey(), group.commitments(), signature, group.gml(),
+      result = DualControlOpener.combine(group.scheme(), group.groupKey(), group.commitments(), signature, group.gml().read(),
           gm, rm);
     } catch (SignerNotFoundException e) {
       return new OpeningReport(digest, false, genuine
