@@ -19,7 +19,7 @@ public final class AppScenario {
 
   public static final String GROUP = "st-mary";
 
-  private static final long PATIENCE_MILLIS = 60_000;
+  private static final long PATIENCE_MILLIS = 180_000;
 
   private final RuntimeService runtimeService;
   private final TaskService taskService;
