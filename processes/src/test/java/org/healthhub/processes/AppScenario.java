@@ -38,17 +38,7 @@ public final class AppScenario {
 
   /** A record for {@code patient} stored by {@code doctor} through store-record; returns its id. */
   public String storeRecord(String doctor, String patient, String diagnosis) throws InterruptedException {
-    Map<String, Object> form = new HashMap<>();
-    form.put("patientId", patient);
-    form.put("hospitalGroupId", GROUP);
-    form.put("form_patient", "Opening Test Patient");
-    form.put("form_date", "2026-11-24");
-    form.put("form_category", "general");
-    form.put("form_age", 52);
-    form.put("form_gender", "other");
-    form.put("form_diagnosis", diagnosis);
-    form.put("form_hospital", "St Mary");
-    String instance = startAs(doctor, "store-record", form);
+    String instance = startAs(doctor, "store-record", recordForm(patient, "Opening Test Patient", diagnosis));
     EngineApp.awaitEnd(historyService, instance);
     ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_RecordStored");
     return variable(instance, "recordId");
@@ -58,6 +48,21 @@ public final class AppScenario {
   public String share(String patient, String recordId, String doctor, java.time.Instant until) {
     return startAs(patient, "share-record",
         Map.of("recordId", recordId, "doctorId", doctor, "shareExpiresAt", until.toString()));
+  }
+
+  /** The store-record start form's values, as a doctor fills them in. */
+  public static Map<String, Object> recordForm(String patient, String patientName, String diagnosis) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("patientId", patient);
+    form.put("hospitalGroupId", GROUP);
+    form.put("form_patient", patientName);
+    form.put("form_date", "2026-11-24");
+    form.put("form_category", "general");
+    form.put("form_age", 52);
+    form.put("form_gender", "other");
+    form.put("form_diagnosis", diagnosis);
+    form.put("form_hospital", "St Mary");
+    return form;
   }
 
   /** Waits until the share is in force: the doctor's read task is open (the limit only guards against a hang). */

@@ -97,8 +97,8 @@ class HealthHubEndToEndTest {
     enrol("doctor");
     enrol("doctor2");
 
-    String first = store("doctor", form("patient", MARKERS.get(0)));
-    String second = store("doctor2", form("patient2", MARKERS.get(1)));
+    String first = store("doctor", AppScenario.recordForm("patient", MARKERS.get(3), MARKERS.get(0)));
+    String second = store("doctor2", AppScenario.recordForm("patient2", MARKERS.get(3), MARKERS.get(1)));
     String third = storeFhirThroughRest();
 
     for (String recordId : List.of(first, second, third)) {
@@ -221,20 +221,6 @@ class HealthHubEndToEndTest {
     ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_RecordStored");
     return (String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
         .variableName("recordId").singleResult().getValue();
-  }
-
-  private static Map<String, Object> form(String patient, String diagnosis) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("patientId", patient);
-    variables.put("hospitalGroupId", "st-mary");
-    variables.put("form_patient", MARKERS.get(3));
-    variables.put("form_date", "2026-11-22");
-    variables.put("form_category", "general");
-    variables.put("form_age", 35);
-    variables.put("form_gender", "other");
-    variables.put("form_diagnosis", diagnosis);
-    variables.put("form_hospital", "St Mary");
-    return variables;
   }
 
   private static int freePort() throws IOException {

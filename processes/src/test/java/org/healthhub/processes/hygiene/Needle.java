@@ -116,17 +116,9 @@ final class Needle {
     }
   }
 
+  /** Byte search: ISO-8859-1 maps each byte to one char, so a string search is an exact byte search. */
   static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i + needle.length <= haystack.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
+    return new String(haystack, StandardCharsets.ISO_8859_1).indexOf(new String(needle, StandardCharsets.ISO_8859_1));
   }
 
   @Override

@@ -108,11 +108,17 @@ class RevocationManagerWorkerTest {
     assertThat(rmRuns).extracting(HistoricExternalTaskLog::getWorkerId).containsExactly("rm-worker");
   }
 
-  /** The worker app with the RM's passphrase only; no application.properties (the engine app's is on this classpath). */
+  /**
+   * The worker app with the RM's passphrase only. The engine app's classpath is this test's, so its
+   * application.properties and its engine, REST and webapp auto-configurations are switched off:
+   * the worker's own jar has none of them.
+   */
   private ConfigurableApplicationContext startRmWorker(String topics) {
     return new SpringApplicationBuilder(StandaloneWorkerApplication.class).web(WebApplicationType.NONE).run(
         "--spring.config.location=optional:file:" + dataDir.resolve("no-config") + "/",
         "--operaton.bpm.enabled=false",
+        "--spring.autoconfigure.exclude=org.operaton.bpm.spring.boot.starter.rest.OperatonBpmRestJerseyAutoConfiguration,"
+            + "org.operaton.bpm.spring.boot.starter.webapp.OperatonBpmWebappAutoConfiguration",
         "--spring.main.banner-mode=off",
         "--healthhub.data-dir=" + dataDir,
         "--healthhub.chain.rpc-url=http://127.0.0.1:" + chainPort,
