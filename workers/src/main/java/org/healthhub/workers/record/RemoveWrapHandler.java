@@ -48,7 +48,14 @@ public final class RemoveWrapHandler implements TaskHandler {
     return TaskOutcome.complete(Map.of("wrapStatus", "REMOVED"));
   }
 
+  /** Holds the record index's lock, as {@link WrapKeyHandler} does: a share granted meanwhile gets the new key. */
   private void rekey(ShareIndex.Share ended) throws Exception {
+    synchronized (recordIndex) {
+      rekeyLocked(ended);
+    }
+  }
+
+  private void rekeyLocked(ShareIndex.Share ended) throws Exception {
     RecordIndex.Entry record = recordIndex.find(ended.recordId())
         .orElseThrow(() -> new IllegalStateException("no record " + ended.recordId() + " behind share " + ended.shareId()));
     String rotated = records.rotate(record.recordCid(), record.patientId());
