@@ -84,7 +84,7 @@ class RevocationManagerWorkerTest {
   }
 
   @Test
-  void rmOnlyWorker_servesTheRmPartialOpening_openingNamesTheSigner() throws Exception {
+  void rmOnlyWorker_servesTheRmPartialOpening_openingEndsValid() throws Exception {
     AppScenario scenario = new AppScenario(runtimeService, taskService, historyService, identityService, blobStore);
     EngineApp.enrolApproved(identityService, runtimeService, taskService, historyService, "doctor", AppScenario.GROUP);
     RecordIndex.Entry record = records.find(scenario.storeRecord("doctor", "patient", "disputed diagnosis")).orElseThrow();
