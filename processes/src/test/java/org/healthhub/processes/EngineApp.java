@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** What the Spring Boot tests of the engine app share: a fresh data directory and driving one enrolment. */
 public final class EngineApp {
 
-  private static final long PATIENCE_MILLIS = 60_000;
+  private static final long PATIENCE_MILLIS = 180_000;
 
   private EngineApp() {}
 

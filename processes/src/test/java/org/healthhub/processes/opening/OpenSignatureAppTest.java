@@ -3,17 +3,13 @@ package org.healthhub.processes.opening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
-import java.security.MessageDigest;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import org.healthhub.crypto.groupsig.opening.ManagerRole;
+import org.healthhub.processes.AppScenario;
 import org.healthhub.processes.EngineApp;
 import org.healthhub.processes.ProcessAssertions;
 import org.healthhub.storage.BlobStore;
-import org.healthhub.storage.Cid;
 import org.healthhub.workers.enrol.MembershipList;
 import org.healthhub.workers.opening.OpeningReport;
 import org.healthhub.workers.record.RecordIndex;
@@ -22,7 +18,6 @@ import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
-import org.operaton.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -38,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 class OpenSignatureAppTest {
 
-  private static final String GROUP = "st-mary";
+  private static final String GROUP = AppScenario.GROUP;
 
   @DynamicPropertySource
   static void environment(DynamicPropertyRegistry registry) throws IOException {
@@ -59,11 +54,12 @@ class OpenSignatureAppTest {
 
   @Test
   void gmRequest_gmAndRmApprove_signatureValidAndReportNamesTheDoctor() throws Exception {
+    AppScenario scenario = new AppScenario(runtimeService, taskService, historyService, identityService, blobStore);
     EngineApp.enrolApproved(identityService, runtimeService, taskService, historyService, "doctor", GROUP);
-    RecordIndex.Entry record = records.find(storeRecord("doctor")).orElseThrow();
-    addUser("gm2", "groupManagers");
+    RecordIndex.Entry record = records.find(scenario.storeRecord("doctor", "patient", "disputed diagnosis")).orElseThrow();
+    scenario.addUser("gm2", "groupManagers");
 
-    String opening = requestOpening("gm2", record);
+    String opening = scenario.requestOpening("gm2", record);
     ApprovalDecisions.decide(identityService, taskService, opening, "UserTask_GmApproval", "groupmanager",
         Map.of("gmApproved", true));
     ApprovalDecisions.decide(identityService, taskService, opening, "UserTask_RmApproval",
@@ -76,63 +72,11 @@ class OpenSignatureAppTest {
     String doctorMemberId = membershipList.find(GROUP, "doctor").orElseThrow().entry();
     for (String manager : new String[] {"groupmanager", "revocationmanager"}) {
       ManagerRole role = manager.equals("groupmanager") ? ManagerRole.GROUP_MANAGER : ManagerRole.REVOCATION_MANAGER;
-      OpeningReport report = reports.read(manager, role, variable(opening, "openingResultCid"),
-          variable(opening, "signatureDigest"));
+      OpeningReport report = reports.read(manager, role, scenario.variable(opening, "openingResultCid"),
+          scenario.variable(opening, "signatureDigest"));
       assertThat(report.valid()).as("verdict read by %s", manager).isTrue();
       assertThat(report.memberId()).as("signer named to %s", manager).contains(doctorMemberId);
     }
-  }
-
-  private String storeRecord(String doctor) throws InterruptedException {
-    Map<String, Object> form = new HashMap<>();
-    form.put("patientId", "patient");
-    form.put("hospitalGroupId", GROUP);
-    form.put("form_patient", "Opening Test Patient");
-    form.put("form_date", "2026-11-24");
-    form.put("form_category", "general");
-    form.put("form_age", 52);
-    form.put("form_gender", "other");
-    form.put("form_diagnosis", "disputed diagnosis");
-    form.put("form_hospital", "St Mary");
-    String instance = startAs(doctor, "store-record", form);
-    EngineApp.awaitEnd(historyService, instance);
-    ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_RecordStored");
-    return variable(instance, "recordId");
-  }
-
-  private String requestOpening(String groupManager, RecordIndex.Entry record) throws Exception {
-    byte[] signature;
-    try (InputStream in = blobStore.get(Cid.parse(record.signatureCid()))) {
-      signature = in.readAllBytes();
-    }
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("hospitalGroupId", GROUP);
-    variables.put("signatureCid", record.signatureCid());
-    variables.put("signatureDigest", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(signature)));
-    variables.put("signedRoot", record.merkleRoot());
-    variables.put("openingReason", "a court order names this record");
-    return startAs(groupManager, "open-signature", variables);
-  }
-
-  private String startAs(String user, String processKey, Map<String, Object> variables) {
-    identityService.setAuthenticatedUserId(user);
-    try {
-      return runtimeService.startProcessInstanceByKey(processKey, variables).getId();
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private void addUser(String id, String group) {
-    User user = identityService.newUser(id);
-    user.setPassword(id + "-password");
-    identityService.saveUser(user);
-    identityService.createMembership(id, group);
-  }
-
-  private String variable(String instance, String name) {
-    return (String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
-        .variableName(name).singleResult().getValue();
   }
 
   private static int freePort() throws IOException {

@@ -27,6 +27,7 @@ import org.healthhub.workers.enrol.HospitalOpeningGroups;
 import org.healthhub.workers.enrol.JoinChannel;
 import org.healthhub.workers.enrol.JoinStepHandler;
 import org.healthhub.workers.enrol.MembershipList;
+import org.healthhub.workers.keys.KeyCustody;
 import org.healthhub.workers.keys.Keyring;
 import org.healthhub.workers.keys.KeystoreProperties;
 import org.healthhub.workers.launch.WorkerProperties;
@@ -130,6 +131,13 @@ public class WorkersConfiguration {
   }
 
   @Bean
+  KeyCustody keyCustody(@Value("${healthhub.demo-group.manager:groupmanager}") String groupManager,
+      @Value("${healthhub.demo-group.revocation-manager:revocationmanager}") String revocationManager,
+      @Value("${healthhub.chain.hospital-account:hospital}") String hospitalAccount) {
+    return KeyCustody.of(groupManager, revocationManager, hospitalAccount);
+  }
+
+  @Bean
   TaskRunner taskRunner(WorkerProperties properties, ObjectProvider<MeterRegistry> meters) {
     // The engine app has a registry (actuator); a standalone worker without one keeps its meters in memory.
     return new TaskRunner(new RetryPolicy(properties.backoffs()), meters.getIfAvailable(SimpleMeterRegistry::new));
@@ -152,7 +160,7 @@ public class WorkersConfiguration {
             () -> chain.as(groupManager), blobStore, openingGroups, managers, results))
         .subscribe(Topics.OPENING_PARTIAL_RM, new PartialOpeningHandler(ManagerRole.REVOCATION_MANAGER, openingGroups,
             () -> chain.as(revocationManager), blobStore, openingGroups, managers, results))
-        .subscribe(Topics.OPENING_COMBINE, new CombineOpeningHandler(keyring.keysOf(groupManager).wrapping(),
+        .subscribe(Topics.OPENING_COMBINE, new CombineOpeningHandler(() -> keyring.keysOf(groupManager).wrapping(),
             () -> chain.as(groupManager), blobStore, openingGroups, SignRootHandler::signedText, managers, results))
         .subscribe(Topics.GROUPSIG_JOIN_MANAGER,
             JoinStepHandler.manager(membership, channel, groups, membershipList, results, Clock.systemUTC()))
