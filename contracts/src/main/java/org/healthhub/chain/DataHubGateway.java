@@ -143,6 +143,11 @@ public final class DataHubGateway {
     }, views.replyPurchase(purchaseId, BigInteger.valueOf(patientShareBps)));
   }
 
+  /** As a registered hospital, turns a request down: the buyer is credited the escrow at once. */
+  public TxOutcome declinePurchase(byte[] purchaseId) throws ChainException {
+    return sendUnlessDone(() -> purchase(purchaseId).state() == PurchaseState.REFUNDED, views.declinePurchase(purchaseId));
+  }
+
   /** Posts the delivery; the patients are sorted and deduplicated as the contract requires. */
   public TxOutcome deliverPurchase(byte[] purchaseId, byte[] bundleDigest, List<String> consentingPatients)
       throws ChainException {
@@ -166,6 +171,12 @@ public final class DataHubGateway {
   /** Refunds a purchase left without reply or delivery past its deadline; anyone may call it. */
   public TxOutcome refundExpired(byte[] purchaseId) throws ChainException {
     return sendUnlessDone(() -> purchase(purchaseId).state() == PurchaseState.REFUNDED, views.refundExpired(purchaseId));
+  }
+
+  /** Refunds a dispute left without a verdict a whole dispute window past dispute-by; anyone may call it. */
+  public TxOutcome refundUnresolvedDispute(byte[] purchaseId) throws ChainException {
+    return sendUnlessDone(() -> purchase(purchaseId).state() == PurchaseState.REFUNDED,
+        views.refundUnresolvedDispute(purchaseId));
   }
 
   public TxOutcome disputeDelivery(byte[] purchaseId, byte[] signatureDigest) throws ChainException {
