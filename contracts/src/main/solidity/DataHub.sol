@@ -299,10 +299,16 @@ contract DataHub is Ownable2Step, ReentrancyGuardTransient {
         emit PurchaseReplied(purchaseId, msg.sender, patientShareBps);
     }
 
-    /// @notice A registered hospital turns the request down; the buyer is credited the escrow at once
-    /// instead of waiting for reply-by.
+    /// @notice A registered hospital turns a request down, or the replying hospital withdraws its offer
+    /// before delivering (too few patients consented); the buyer is credited the escrow at once instead of
+    /// waiting for the deadline.
     function declinePurchase(bytes32 purchaseId) external onlyHospital {
-        Purchase storage p = _inState(purchaseId, PurchaseState.Requested);
+        Purchase storage p = purchases[purchaseId];
+        if (p.state == PurchaseState.Replied) {
+            if (msg.sender != p.hospital) revert NotPurchaseHospital(purchaseId, msg.sender);
+        } else if (p.state != PurchaseState.Requested) {
+            revert WrongState(purchaseId, p.state);
+        }
         emit PurchaseDeclined(purchaseId, msg.sender);
         _refund(purchaseId, p);
     }

@@ -117,6 +117,21 @@ contract DataHubTest is Test {
         hub.declinePurchase(id);
     }
 
+    function test_declinePurchase_afterReply_onlyTheReplyingHospitalRefunds() public {
+        vm.prank(BUYER);
+        bytes32 id = hub.requestPurchase{value: 1 ether}(bytes32("r"), bytes32("t"), uint32(block.timestamp + 10), uint32(block.timestamp + 20));
+        vm.prank(HOSPITAL);
+        hub.replyPurchase(id, 5_000);
+        address other = address(0x4002);
+        hub.registerHospital(other);
+        vm.prank(other);
+        vm.expectRevert(abi.encodeWithSelector(DataHub.NotPurchaseHospital.selector, id, other));
+        hub.declinePurchase(id);
+        vm.prank(HOSPITAL);
+        hub.declinePurchase(id);
+        assertEq(hub.credits(BUYER), 1 ether);
+    }
+
     function test_refundUnresolvedDispute_onlyAfterAWindowPastDisputeBy() public {
         bytes32 id = _delivered(1 ether, 5_000, 2);
         (,,, uint32 disputeBy,,,,) = hub.purchases(id);

@@ -143,7 +143,10 @@ public final class DataHubGateway {
     }, views.replyPurchase(purchaseId, BigInteger.valueOf(patientShareBps)));
   }
 
-  /** As a registered hospital, turns a request down: the buyer is credited the escrow at once. */
+  /**
+   * As a registered hospital, turns a request down, or as the replying hospital withdraws its offer
+   * before delivery: the buyer is credited the escrow at once.
+   */
   public TxOutcome declinePurchase(byte[] purchaseId) throws ChainException {
     return sendUnlessDone(() -> purchase(purchaseId).state() == PurchaseState.REFUNDED, views.declinePurchase(purchaseId));
   }
@@ -220,6 +223,17 @@ public final class DataHubGateway {
 
   public String revocationManager() throws ChainException {
     return view(views.revocationManager());
+  }
+
+  /** Seconds the buyer has to dispute a delivery; a dispute also waits this long for its verdict. */
+  public long disputeWindowSeconds() throws ChainException {
+    return view(views.disputeWindow()).longValueExact();
+  }
+
+  /** The latest block's timestamp: the clock every deadline of the contract is read against. */
+  public long latestBlockTime() throws ChainException {
+    return view(() -> web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock()
+        .getTimestamp().longValueExact());
   }
 
   public long managersEpoch() throws ChainException {

@@ -266,11 +266,21 @@ class DataHubPurchaseTest extends DeployedDataHubTest {
   }
 
   @Test
-  void decline_afterReply_reverts() throws Exception {
+  void decline_afterReply_refundsBeforeDeliverBy() throws Exception {
     byte[] id = replied(5_000);
 
+    f.send(f.hospital, hub.declinePurchase(id));
+
+    assertThat(credits(f.buyer)).isEqualTo(AMOUNT);
+    assertThat(state(id)).isEqualTo(PurchaseState.REFUNDED);
+  }
+
+  @Test
+  void decline_afterDelivery_reverts() throws Exception {
+    byte[] id = delivered(5_000);
+
     f.assertReverts("WrongState", f.hospital, hub.declinePurchase(id));
-    assertThat(state(id)).isEqualTo(PurchaseState.REPLIED);
+    assertThat(state(id)).isEqualTo(PurchaseState.DELIVERED);
   }
 
   @Test
