@@ -9,7 +9,8 @@ import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.ExecutionListener;
 
 /**
- * Refuses a purchase request before anything is escrowed or stored: a signed-in buyer, fields the
+ * Refuses a purchase request before anything is escrowed or stored: a signed-in member of
+ * {@code buyers} (the engine does not enforce candidate starter groups), fields the
  * Safe Harbor profile allows (each refused field named with the reason), a positive minimum and
  * price, and a delivery deadline after the reply deadline. The numbers are kept as integers.
  */
@@ -19,6 +20,10 @@ public class PurchaseRequestChecks implements ExecutionListener {
   public void notify(DelegateExecution execution) {
     if (!(execution.getVariable(PurchaseVariables.BUYER_ID) instanceof String buyer) || buyer.isBlank()) {
       throw new ProcessEngineException("a purchase is requested by a signed-in buyer");
+    }
+    if (execution.getProcessEngineServices().getIdentityService().createUserQuery().userId(buyer)
+        .memberOfGroup("buyers").count() == 0) {
+      throw new ProcessEngineException(buyer + " is not a data buyer and cannot request a purchase");
     }
     try {
       PurchaseTemplate.checked((String) execution.getVariable(PurchaseVariables.FIELDS));

@@ -126,6 +126,35 @@ class PurchaseDataProcessTest {
   }
 
   @Test
+  void noDelivery_deliverByPassesBeforeTheDeliveryRuns_buyerRefunded() throws Exception {
+    BigInteger credits = fixture.credits("buyer");
+    ProcessInstance purchase = replied(1);
+    consent(purchase, "patient", true);
+    consent(purchase, "patient2", true);
+
+    fixture.deadlinePasses(purchase, "BoundaryEvent_NoDeliveryBuilt", 5 * HOUR);
+
+    ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_RefundedNoDelivery");
+    assertThat(variableOrNull(purchase, "bundleCid")).isNull();
+    assertThat(fixture.credits("buyer")).isEqualTo(credits.add(PRICE));
+  }
+
+  @Test
+  void consent_answeredBySomeoneElse_refused() {
+    ProcessInstance purchase = replied(1);
+    String patientsTask = fixture.records.engine.getTaskService().createTaskQuery().processInstanceId(purchase.getId())
+        .taskCandidateUser("patient").singleResult().getId();
+    fixture.records.engine.getIdentityService().setAuthenticatedUserId("hospital");
+    try {
+      assertThatThrownBy(() -> fixture.records.engine.getTaskService().complete(patientsTask, Map.of("consentGiven", true)))
+          .hasMessageContaining("hospital cannot answer patient's consent");
+    } finally {
+      fixture.records.engine.getIdentityService().clearAuthentication();
+    }
+    runtimeService.deleteProcessInstance(purchase.getId(), "probe done");
+  }
+
+  @Test
   void accept_bothConsent_verifiedThenHospitalAndPatientsPaidAndDeliveryHoldsNoIdentifier() throws Exception {
     Map<String, BigInteger> before = credits("hospital", "patient", "patient2");
     ProcessInstance purchase = delivered(2, 5_000);
@@ -223,14 +252,7 @@ class PurchaseDataProcessTest {
   // ---- steps ----
 
   private static Map<String, Object> request(int minimumRecords) {
-    Map<String, Object> request = new HashMap<>();
-    request.put("purchaseCategory", "cardiology");
-    request.put("purchaseFields", "Condition.code.text\nPatient.gender");
-    request.put("minimumRecords", (long) minimumRecords);
-    request.put("priceWei", PRICE.toString());
-    request.put("replyHours", 1L);
-    request.put("deliveryHours", 4L);
-    return request;
+    return PurchaseJourney.requestForm("Condition.code.text\nPatient.gender", PRICE.toString(), minimumRecords);
   }
 
   private static ProcessInstance requested(int minimumRecords) {

@@ -126,14 +126,8 @@ final class PurchaseFlowFixture {
     if (task == null) {
       throw new AssertionError("no task " + taskKey + " for " + user + " in " + instance.getId());
     }
-    IdentityService identity = records.engine.getIdentityService();
-    identity.setAuthenticatedUserId(user);
-    try {
-      records.engine.getTaskService().claim(task.getId(), user);
-      records.engine.getTaskService().complete(task.getId(), variables);
-    } finally {
-      identity.clearAuthentication();
-    }
+    PurchaseJourney.claimAndComplete(records.engine.getIdentityService(), records.engine.getTaskService(), task, user,
+        variables);
   }
 
   /** Runs the workers and the async continuations (never timers) until nothing is left; counts the tasks run. */
