@@ -26,7 +26,9 @@ WASM_SHA256=99e25601f2eed784d994aa5c8c1733989350255f78bbbd18571e8df8b65b8f60
 MCL_JS="$ROOT/tools/node_modules/mcl-wasm/dist/mcl_c.js"
 VECTORS="${HEALTHHUB_VECTORS_DIR:-$ROOT/../shared/vectors}/pygroupsig/mcl.json"
 CACHE_ROOT="${HEALTHHUB_CACHE:-$HOME/.cache/healthhub}/libmcl"
-SOURCES=(build-libmcl.sh mclshim.c mclbn.h smoke.c patch-mcl-c.py mclfast.c mcltower.c fastcheck.c)
+SOURCES=(build-libmcl.sh mclshim.c mclbn.h smoke.c)
+# Only the patched library is made from these: the plain one keeps its cache entry when they change.
+PATCH_SOURCES=(patch-mcl-c.py mclfast.c mcltower.c fastcheck.c)
 PLAIN="${HEALTHHUB_MCL_PLAIN:-0}"
 
 log() { printf '[libmcl] %s\n' "$*" >&2; }
@@ -67,6 +69,9 @@ input_hash() {
   local wasm="$1" runtime="$2" f
   {
     for f in "${SOURCES[@]}"; do sha256 "$HERE/$f"; done
+    if [ "$PLAIN" != 1 ]; then
+      for f in "${PATCH_SOURCES[@]}"; do sha256 "$HERE/$f"; done
+    fi
     sha256 "$wasm"
     sha256 "$runtime/wasm-rt-impl.c"
     wasm2c --version

@@ -140,17 +140,16 @@ Z_mcl_instance_t* mclshim_instance(void);
 
 /* The extension-field routines of mcltower.c on whole Fp12 elements, in BLS12-381's real setting. */
 #define TOWER_REGION 2048
-#define AT_FP12 64
+#define AT_FP12_X 64
+#define AT_FP12_Y (AT_FP12_X + FP12_BYTES + 64)
 
 static u32 g_tower;
 
 static u8* tower_region(int which) { return g_data + g_tower + which * TOWER_REGION; }
 
-/* Twelve Fp elements, each mostly below p; the output apart, on top, or partly over the input. */
-static u32 prepare_fp12(void) {
-  u64 junk[TOWER_REGION / 8], x[12 * LIMBS];
-  random_words(junk, TOWER_REGION / 8);
-  memcpy(tower_region(0), junk, TOWER_REGION);
+/* Twelve Fp elements, all below p or (a quarter of the time) any mostly reduced operands. */
+static void random_fp12(u8* at) {
+  u64 x[12 * LIMBS];
   int unreduced = next() % 4 == 0;
   for (int i = 0; i < 12; i++) {
     if (unreduced)
@@ -158,14 +157,31 @@ static u32 prepare_fp12(void) {
     else
       below(x + i * LIMBS, BLS12_381_P);
   }
-  memcpy(tower_region(0) + AT_FP12, x, FP12_BYTES);
+  memcpy(at, x, FP12_BYTES);
+}
+
+typedef struct {
+  u32 z, x, y;
+} Fp12Operands;
+
+/* Inputs apart or the same; the output apart, on top of an input, or partly over one. */
+static Fp12Operands prepare_fp12(void) {
+  u64 junk[TOWER_REGION / 8];
+  random_words(junk, TOWER_REGION / 8);
+  memcpy(tower_region(0), junk, TOWER_REGION);
+  random_fp12(tower_region(0) + AT_FP12_X);
+  random_fp12(tower_region(0) + AT_FP12_Y);
   memcpy(tower_region(1), tower_region(0), TOWER_REGION);
-  switch (next() % 4) {
-    case 0: return AT_FP12;
-    case 1: return AT_FP12 + FP_BYTES * (1 + next() % 11);
-    case 2: return AT_FP12 + FP12_BYTES + 8 * (next() % 64);
-    default: return AT_FP12 + FP12_BYTES + FP_BYTES;
+  Fp12Operands o = {AT_FP12_Y + FP12_BYTES + 8 * (next() % 8), AT_FP12_X, AT_FP12_Y};
+  switch (next() % 8) {
+    case 1: o.z = o.x; break;
+    case 2: o.z = o.y; break;
+    case 3: o.y = o.x; break;
+    case 4: o.y = o.x; o.z = o.x; break;
+    case 5: o.z = o.x + FP_BYTES * (1 + next() % 11); break;
+    case 6: o.z = o.y - FP_BYTES * (1 + next() % 11); break;
   }
+  return o;
 }
 
 static void compare_tower(const char* name, unsigned long round) {
@@ -174,16 +190,24 @@ static void compare_tower(const char* name, unsigned long round) {
   }
 }
 
+/* Returns how many of the replacements ran natively. */
 static unsigned long check_tower(Z_mcl_instance_t* m, unsigned long round) {
   unsigned long native = 0;
   u32 a = g_tower, b = g_tower + TOWER_REGION;
-  u32 out = prepare_fp12();
-  w2c_f370_wasm(m, a + out, a + AT_FP12);
-  if (native_f370(m, b + out, b + AT_FP12))
-    native++;
-  else
-    w2c_f370_wasm(m, b + out, b + AT_FP12);
-  compare_tower("f370", round);
+  Fp12Operands o;
+#define CHECK_TOWER(f, args)          \
+  o = prepare_fp12();                 \
+  w2c_##f##_wasm args(a);             \
+  if (native_##f args(b))             \
+    native++;                         \
+  else                                \
+    w2c_##f##_wasm args(b);           \
+  compare_tower(#f, round);
+#define ARGS_FP12_ZX(r) (m, r + o.z, r + o.x)
+#define ARGS_FP12_ZXY(r) (m, r + o.z, r + o.x, r + o.y)
+  CHECK_TOWER(f370, ARGS_FP12_ZX)
+  CHECK_TOWER(f361, ARGS_FP12_ZX)
+  CHECK_TOWER(f358, ARGS_FP12_ZXY)
   return native;
 }
 
@@ -254,7 +278,7 @@ static int check_rounds(unsigned long rounds) {
   Z_mclZ_free(m, g_tower);
   Z_mclZ_free(m, g_regions);
   printf("fastcheck (%s): %lu rounds x 14 leaf functions, %lu of %lu domain-checked calls native; "
-         "%lu rounds x 1 tower function, %lu native; %d mismatches\n",
+         "%lu rounds x 3 tower functions, %lu native; %d mismatches\n",
          use_adx ? "BMI2/ADX" : "portable", rounds, native, 6 * rounds, (rounds + 7) / 8, tower_native, g_failures);
   if (native < rounds || tower_native < rounds / 32) {
     fprintf(stderr, "fastcheck: the native code ran too rarely to be checked\n");

@@ -1,6 +1,6 @@
 /*
  * Native replacements for whole extension-field routines of mcl-wasm 2.4.1's translation (Fp12
- * cyclotomic squaring), included after mclfast.c by patch-mcl-c.py.
+ * multiplication, squaring and cyclotomic squaring), included after mclfast.c by patch-mcl-c.py.
  *
  * For reduced operands every mcl field operation returns the one reduced representative of its
  * mathematical result, so a routine made of them computes a fixed polynomial map of its inputs:
@@ -12,8 +12,8 @@
  */
 
 enum { FP2_BYTES = 2 * FP_BYTES, FP12_BYTES = 12 * FP_BYTES, OP_N = 17760, OP_FP2_MUL_XI = 18992,
-       OP_ADD = 18916, OP_DBL_ADD = 18956, OP_DBL_MOD = 18964, OP_FP2DBL_SQR_PRE = 18888,
-       OP_FP2DBL_MUL_XI = 18892 };
+       OP_ADD = 18916, OP_DBL_ADD = 18956, OP_DBL_MOD = 18964, OP_FP2DBL_MUL_PRE = 18884,
+       OP_FP2DBL_SQR_PRE = 18888, OP_FP2DBL_MUL_XI = 18892, FP6DBL_MUL_PRE = 17696 };
 
 typedef struct {
   u64 re[LIMBS], im[LIMBS];
@@ -22,6 +22,15 @@ typedef struct {
 typedef struct {
   u64 re[2 * LIMBS], im[2 * LIMBS];
 } Fp2Dbl;
+
+/* Fp6 = Fp2[v] / (v^3 - xi), Fp12 = Fp6[w] / (w^2 - v) as Fp6[2]. */
+typedef struct {
+  Fp2 c[3];
+} Fp6;
+
+typedef struct {
+  Fp2Dbl c[3];
+} Fp6Dbl;
 
 static const u64 BLS12_381_P[LIMBS] = {0xb9feffffffffaaabull, 0x1eabfffeb153ffffull, 0x6730d2a0f6b0f624ull,
                                       0x64774b84f38512bfull, 0x4b1ba7b6434bacd7ull, 0x1a0111ea397fe69aull};
@@ -43,7 +52,12 @@ static int tower_as_expected(Z_mcl_instance_t* instance) {
          table_entry_is(instance, OP_DBL_MOD, (wasm_rt_function_ptr_t)&w2c_f303) &&
          table_entry_is(instance, OP_FP2DBL_SQR_PRE, (wasm_rt_function_ptr_t)&w2c_f142) &&
          table_entry_is(instance, OP_FP2DBL_MUL_XI, (wasm_rt_function_ptr_t)&w2c_f145) &&
-         table_entry_is(instance, OP_FP2_MUL_XI, (wasm_rt_function_ptr_t)&w2c_f131);
+         table_entry_is(instance, OP_FP2_MUL_XI, (wasm_rt_function_ptr_t)&w2c_f131) &&
+         table_entry_is(instance, OP_FP2DBL_MUL_PRE, (wasm_rt_function_ptr_t)&w2c_f140) &&
+         table_entry_is(instance, OP_ADD_PRE, (wasm_rt_function_ptr_t)&w2c_f16) &&
+         table_entry_is(instance, OP_DBL_SUB_PRE, (wasm_rt_function_ptr_t)&w2c_f52) &&
+         table_entry_is(instance, OP_COPY, (wasm_rt_function_ptr_t)&w2c_f287) &&
+         table_entry_is(instance, FP6DBL_MUL_PRE, (wasm_rt_function_ptr_t)&w2c_f154);
 }
 
 /* Loads n consecutive Fp elements; 0 unless every one is below p. */
@@ -167,39 +181,185 @@ static inline void triple_plus_twice(Fp2* y, const Fp2* t, const Fp2* x) {
  * Granger-Scott squaring in the cyclotomic subgroup (mcl's fasterSqr), with the Fp12 element held
  * as mcl does: a = (x0, x4, x3), b = (x2, x1, x5) in Fp2 order.
  */
-static void fp12_cyclotomic_sqr(Fp2 y[6], const Fp2 x[6]) {
-  const Fp2 *x0 = &x[0], *x4 = &x[1], *x3 = &x[2], *x2 = &x[3], *x1 = &x[4], *x5 = &x[5];
+static void fp12_cyclotomic_sqr(Fp6 y[2], const Fp6 x[2]) {
+  const Fp2 *x0 = &x[0].c[0], *x4 = &x[0].c[1], *x3 = &x[0].c[2], *x2 = &x[1].c[0], *x1 = &x[1].c[1], *x5 = &x[1].c[2];
   Fp2 t0, t1, t2, t3;
   sqr_fp4(&t0, &t1, x0, x1);
-  triple_minus_twice(&y[0], &t0, x0);
-  triple_plus_twice(&y[4], &t1, x1);
+  triple_minus_twice(&y[0].c[0], &t0, x0);
+  triple_plus_twice(&y[1].c[1], &t1, x1);
   sqr_fp4(&t0, &t1, x2, x3);
   sqr_fp4(&t2, &t3, x4, x5);
-  triple_minus_twice(&y[1], &t0, x4);
-  triple_plus_twice(&y[5], &t1, x5);
+  triple_minus_twice(&y[0].c[1], &t0, x4);
+  triple_plus_twice(&y[1].c[2], &t1, x5);
   fp2_mul_xi(&t0, &t3);
-  triple_plus_twice(&y[3], &t0, x2);
-  triple_minus_twice(&y[2], &t2, x3);
+  triple_plus_twice(&y[1].c[0], &t0, x2);
+  triple_minus_twice(&y[0].c[2], &t2, x3);
+}
+
+/* 0 unless every Fp element of the Fp12 is below p. */
+static inline int load_fp12(Fp6 x[2], const u8* at) {
+  u64 in[12][LIMBS];
+  if (!load_reduced(in, at, 12)) return 0;
+  for (int i = 0; i < 6; i++) {
+    memcpy(x[i / 3].c[i % 3].re, in[2 * i], FP_BYTES);
+    memcpy(x[i / 3].c[i % 3].im, in[2 * i + 1], FP_BYTES);
+  }
+  return 1;
+}
+
+static inline void store_fp12(u8* at, const Fp6 x[2]) {
+  for (int i = 0; i < 6; i++) {
+    store6(at + i * FP2_BYTES, x[i / 3].c[i % 3].re);
+    store6(at + i * FP2_BYTES + FP_BYTES, x[i / 3].c[i % 3].im);
+  }
 }
 
 static inline int native_f370(Z_mcl_instance_t* instance, u32 y, u32 x) {
-  if (partly_overlap(y, FP12_BYTES, x, FP12_BYTES) || !tower_as_expected(instance)) return 0;
-  u64 in[12][LIMBS];
-  if (!load_reduced(in, mem_at(instance, x), 12)) return 0;
-  Fp2 xv[6], yv[6];
-  for (int i = 0; i < 6; i++) {
-    memcpy(xv[i].re, in[2 * i], FP_BYTES);
-    memcpy(xv[i].im, in[2 * i + 1], FP_BYTES);
-  }
+  Fp6 xv[2], yv[2];
+  if (partly_overlap(y, FP12_BYTES, x, FP12_BYTES) || !tower_as_expected(instance) ||
+      !load_fp12(xv, mem_at(instance, x)))
+    return 0;
   fp12_cyclotomic_sqr(yv, xv);
-  u8* out = mem_at(instance, y);
-  for (int i = 0; i < 6; i++) {
-    store6(out + i * FP2_BYTES, yv[i].re);
-    store6(out + i * FP2_BYTES + FP_BYTES, yv[i].im);
-  }
+  store_fp12(mem_at(instance, y), yv);
   return 1;
 }
 
 static void w2c_f370(Z_mcl_instance_t* instance, u32 y, u32 x) {
   if (!native_f370(instance, y, x)) w2c_f370_wasm(instance, y, x);
+}
+
+/* ---- Fp12 multiplication and squaring, products kept double-width ---- */
+/* As native_f140: ac - bd and (a + b)(c + d) - ac - bd, both below p * 2^384. */
+static inline void fp2dbl_mul_pre(Fp2Dbl* z, const Fp2* x, const Fp2* y) {
+  u64 s[LIMBS], t[LIMBS], ac[2 * LIMBS], bd[2 * LIMBS];
+  add_n(s, x->re, x->im, LIMBS);
+  add_n(t, y->re, y->im, LIMBS);
+  mul6(z->im, s, t);
+  mul6(ac, x->re, y->re);
+  mul6(bd, x->im, y->im);
+  sub_n(z->im, z->im, ac, 2 * LIMBS);
+  sub_n(z->im, z->im, bd, 2 * LIMBS);
+  dbl_sub(z->re, ac, bd);
+}
+
+static inline void fp6_add(Fp6* z, const Fp6* x, const Fp6* y) {
+  for (int i = 0; i < 3; i++) fp2_add(&z->c[i], &x->c[i], &y->c[i]);
+}
+
+/* x v */
+static inline void fp6_mul_v(Fp6* z, const Fp6* x) {
+  Fp2 top;
+  fp2_mul_xi(&top, &x->c[2]);
+  z->c[2] = x->c[1];
+  z->c[1] = x->c[0];
+  z->c[0] = top;
+}
+
+static inline void fp6dbl_add(Fp6Dbl* z, const Fp6Dbl* x, const Fp6Dbl* y) {
+  for (int i = 0; i < 3; i++) fp2dbl_add(&z->c[i], &x->c[i], &y->c[i]);
+}
+
+static inline void fp6dbl_sub(Fp6Dbl* z, const Fp6Dbl* x, const Fp6Dbl* y) {
+  for (int i = 0; i < 3; i++) fp2dbl_sub(&z->c[i], &x->c[i], &y->c[i]);
+}
+
+/* z = x v; z and x apart. */
+static inline void fp6dbl_mul_v(Fp6Dbl* z, const Fp6Dbl* x) {
+  fp2dbl_mul_xi(&z->c[0], &x->c[2]);
+  z->c[1] = x->c[0];
+  z->c[2] = x->c[1];
+}
+
+static inline void fp6dbl_mod(Fp6* z, const Fp6Dbl* x) {
+  for (int i = 0; i < 3; i++) fp2dbl_mod(&z->c[i], &x->c[i]);
+}
+
+/* (x + y) for the Karatsuba middle terms, then the product less the two outer products. */
+static void karatsuba_term(Fp2Dbl* z, const Fp2* x0, const Fp2* x1, const Fp2* y0, const Fp2* y1,
+                           const Fp2Dbl* t0, const Fp2Dbl* t1) {
+  Fp2 s, t;
+  fp2_add(&s, x0, x1);
+  fp2_add(&t, y0, y1);
+  fp2dbl_mul_pre(z, &s, &t);
+  fp2dbl_sub(z, z, t0);
+  fp2dbl_sub(z, z, t1);
+}
+
+/* z = x y unreduced (Karatsuba over Fp2). */
+static void fp6dbl_mul_pre(Fp6Dbl* z, const Fp6* x, const Fp6* y) {
+  Fp2Dbl t0, t1, t2, u, xi_t2;
+  fp2dbl_mul_pre(&t0, &x->c[0], &y->c[0]);
+  fp2dbl_mul_pre(&t1, &x->c[1], &y->c[1]);
+  fp2dbl_mul_pre(&t2, &x->c[2], &y->c[2]);
+  karatsuba_term(&u, &x->c[1], &x->c[2], &y->c[1], &y->c[2], &t1, &t2);
+  fp2dbl_mul_xi(&u, &u);
+  fp2dbl_add(&z->c[0], &u, &t0);
+  karatsuba_term(&u, &x->c[0], &x->c[1], &y->c[0], &y->c[1], &t0, &t1);
+  fp2dbl_mul_xi(&xi_t2, &t2);
+  fp2dbl_add(&z->c[1], &u, &xi_t2);
+  karatsuba_term(&u, &x->c[0], &x->c[2], &y->c[0], &y->c[2], &t0, &t2);
+  fp2dbl_add(&z->c[2], &u, &t1);
+}
+
+/* (a + b w)(c + d w) = (ac + bd v) + ((a + b)(c + d) - ac - bd) w */
+static void fp12_mul(Fp6 z[2], const Fp6 x[2], const Fp6 y[2]) {
+  Fp6Dbl ac, bd, t, bd_v;
+  Fp6 s0, s1;
+  fp6dbl_mul_pre(&ac, &x[0], &y[0]);
+  fp6dbl_mul_pre(&bd, &x[1], &y[1]);
+  fp6_add(&s0, &x[0], &x[1]);
+  fp6_add(&s1, &y[0], &y[1]);
+  fp6dbl_mul_pre(&t, &s0, &s1);
+  fp6dbl_sub(&t, &t, &ac);
+  fp6dbl_sub(&t, &t, &bd);
+  fp6dbl_mod(&z[1], &t);
+  fp6dbl_mul_v(&bd_v, &bd);
+  fp6dbl_add(&t, &ac, &bd_v);
+  fp6dbl_mod(&z[0], &t);
+}
+
+/* (a + b w)^2 = ((a + b)(a + b v) - ab - ab v) + 2ab w */
+static void fp12_sqr(Fp6 z[2], const Fp6 x[2]) {
+  Fp6Dbl ab, t, ab_v;
+  Fp6 s0, s1, b_v;
+  fp6dbl_mul_pre(&ab, &x[0], &x[1]);
+  fp6_add(&s0, &x[0], &x[1]);
+  fp6_mul_v(&b_v, &x[1]);
+  fp6_add(&s1, &x[0], &b_v);
+  fp6dbl_mul_pre(&t, &s0, &s1);
+  fp6dbl_sub(&t, &t, &ab);
+  fp6dbl_mul_v(&ab_v, &ab);
+  fp6dbl_sub(&t, &t, &ab_v);
+  fp6dbl_mod(&z[0], &t);
+  fp6dbl_mod(&z[1], &ab);
+  fp6_add(&z[1], &z[1], &z[1]);
+}
+
+static inline int native_f358(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y) {
+  Fp6 xv[2], yv[2], zv[2];
+  if (partly_overlap(z, FP12_BYTES, x, FP12_BYTES) || partly_overlap(z, FP12_BYTES, y, FP12_BYTES) ||
+      !tower_as_expected(instance) || !load_fp12(xv, mem_at(instance, x)) ||
+      !load_fp12(yv, mem_at(instance, y)))
+    return 0;
+  fp12_mul(zv, xv, yv);
+  store_fp12(mem_at(instance, z), zv);
+  return 1;
+}
+
+static void w2c_f358(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y) {
+  if (!native_f358(instance, z, x, y)) w2c_f358_wasm(instance, z, x, y);
+}
+
+static inline int native_f361(Z_mcl_instance_t* instance, u32 y, u32 x) {
+  Fp6 xv[2], yv[2];
+  if (partly_overlap(y, FP12_BYTES, x, FP12_BYTES) || !tower_as_expected(instance) ||
+      !load_fp12(xv, mem_at(instance, x)))
+    return 0;
+  fp12_sqr(yv, xv);
+  store_fp12(mem_at(instance, y), yv);
+  return 1;
+}
+
+static void w2c_f361(Z_mcl_instance_t* instance, u32 y, u32 x) {
+  if (!native_f361(instance, y, x)) w2c_f361_wasm(instance, y, x);
 }
