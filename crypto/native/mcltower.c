@@ -363,3 +363,61 @@ static inline int native_f361(Z_mcl_instance_t* instance, u32 y, u32 x) {
 static void w2c_f361(Z_mcl_instance_t* instance, u32 y, u32 x) {
   if (!native_f361(instance, y, x)) w2c_f361_wasm(instance, y, x);
 }
+
+/* ---- multiplication by a Miller-loop line (l0 + l2 v) + (l1 v) w ---- */
+
+/* z = x (c0 + c1 v) unreduced. */
+static void fp6dbl_mul_sparse(Fp6Dbl* z, const Fp6* x, const Fp2* c0, const Fp2* c1) {
+  Fp2Dbl t0, t1, u;
+  fp2dbl_mul_pre(&t0, &x->c[0], c0);
+  fp2dbl_mul_pre(&t1, &x->c[1], c1);
+  karatsuba_term(&z->c[1], &x->c[0], &x->c[1], c0, c1, &t0, &t1);
+  fp2dbl_mul_pre(&u, &x->c[2], c1);
+  fp2dbl_mul_xi(&u, &u);
+  fp2dbl_add(&z->c[0], &t0, &u);
+  fp2dbl_mul_pre(&u, &x->c[2], c0);
+  fp2dbl_add(&z->c[2], &t1, &u);
+}
+
+static void fp12_mul_line(Fp6 z[2], const Fp6 x[2], const Fp2 line[3]) {
+  Fp6Dbl a, b, t, b_v;
+  Fp6 s;
+  Fp2 l12;
+  fp6dbl_mul_sparse(&a, &x[0], &line[0], &line[2]);
+  /* b = x1 (l1 v) */
+  fp2dbl_mul_pre(&b.c[0], &x[1].c[2], &line[1]);
+  fp2dbl_mul_xi(&b.c[0], &b.c[0]);
+  fp2dbl_mul_pre(&b.c[1], &x[1].c[0], &line[1]);
+  fp2dbl_mul_pre(&b.c[2], &x[1].c[1], &line[1]);
+  fp6_add(&s, &x[0], &x[1]);
+  fp2_add(&l12, &line[1], &line[2]);
+  fp6dbl_mul_sparse(&t, &s, &line[0], &l12);
+  fp6dbl_sub(&t, &t, &a);
+  fp6dbl_sub(&t, &t, &b);
+  fp6dbl_mod(&z[1], &t);
+  fp6dbl_mul_v(&b_v, &b);
+  fp6dbl_add(&t, &a, &b_v);
+  fp6dbl_mod(&z[0], &t);
+}
+
+/* f379: z *= line, the line's three Fp2 coefficients l0, l1, l2 in a row. */
+static inline int native_f379(Z_mcl_instance_t* instance, u32 z, u32 line) {
+  Fp6 zv[2];
+  u64 l[6][LIMBS];
+  Fp2 lv[3];
+  if (overlap(z, FP12_BYTES, line, 3 * FP2_BYTES) || !tower_as_expected(instance) ||
+      !load_fp12(zv, mem_at(instance, z)) || !load_reduced(l, mem_at(instance, line), 6))
+    return 0;
+  for (int i = 0; i < 3; i++) {
+    memcpy(lv[i].re, l[2 * i], FP_BYTES);
+    memcpy(lv[i].im, l[2 * i + 1], FP_BYTES);
+  }
+  Fp6 product[2];
+  fp12_mul_line(product, zv, lv);
+  store_fp12(mem_at(instance, z), product);
+  return 1;
+}
+
+static void w2c_f379(Z_mcl_instance_t* instance, u32 z, u32 line) {
+  if (!native_f379(instance, z, line)) w2c_f379_wasm(instance, z, line);
+}
