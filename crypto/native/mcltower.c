@@ -13,7 +13,8 @@
 
 enum { FP2_BYTES = 2 * FP_BYTES, FP12_BYTES = 12 * FP_BYTES, OP_N = 17760, OP_FP2_MUL_XI = 18992,
        OP_ADD = 18916, OP_DBL_ADD = 18956, OP_DBL_MOD = 18964, OP_FP2DBL_MUL_PRE = 18884,
-       OP_FP2DBL_SQR_PRE = 18888, OP_FP2DBL_MUL_XI = 18892, FP6DBL_MUL_PRE = 17696 };
+       OP_FP2DBL_SQR_PRE = 18888, OP_FP2DBL_MUL_XI = 18892, FP6DBL_MUL_PRE = 17696, OP_MUL = 18924,
+       OP_XI_A = 18984 };
 
 typedef struct {
   u64 re[LIMBS], im[LIMBS];
@@ -37,16 +38,18 @@ static const u64 BLS12_381_P[LIMBS] = {0xb9feffffffffaaabull, 0x1eabfffeb153ffff
 /* -p^-1 mod 2^64 */
 static const u64 BLS12_381_FACTOR = 0x89f3fffcfffcfffdull;
 
-/* True when mcl runs BLS12-381 with the table entries the translated tower routines call. */
+/* True when mcl runs BLS12-381 (xi = 1 + i) with the table entries the translated tower routines call. */
 static int tower_as_expected(Z_mcl_instance_t* instance) {
   u64 p[LIMBS], factor;
-  u32 n;
+  u32 n, xi_a;
   memcpy(&n, mem_at(instance, OP_N), 4);
-  if (n != 12 || !montgomery_modulus(mem_at(instance, OP_P), p, &factor) || memcmp(p, BLS12_381_P, FP_BYTES) != 0 ||
+  memcpy(&xi_a, mem_at(instance, OP_XI_A), 4);
+  if (n != 12 || xi_a != 1 || !montgomery_modulus(mem_at(instance, OP_P), p, &factor) || memcmp(p, BLS12_381_P, FP_BYTES) != 0 ||
       factor != BLS12_381_FACTOR)
     return 0;
   return table_entry_is(instance, OP_ADD, (wasm_rt_function_ptr_t)&w2c_f302) &&
          table_entry_is(instance, OP_SUB, (wasm_rt_function_ptr_t)&w2c_f301) &&
+         table_entry_is(instance, OP_MUL, (wasm_rt_function_ptr_t)&w2c_f305) &&
          table_entry_is(instance, OP_DBL_ADD, (wasm_rt_function_ptr_t)&w2c_f310) &&
          table_entry_is(instance, OP_DBL_SUB, (wasm_rt_function_ptr_t)&w2c_f309) &&
          table_entry_is(instance, OP_DBL_MOD, (wasm_rt_function_ptr_t)&w2c_f303) &&
@@ -420,4 +423,25 @@ static inline int native_f379(Z_mcl_instance_t* instance, u32 z, u32 line) {
 
 static void w2c_f379(Z_mcl_instance_t* instance, u32 z, u32 line) {
   if (!native_f379(instance, z, line)) w2c_f379_wasm(instance, z, line);
+}
+
+/* ---- f152: Fp2 squaring ---- */
+static inline int native_f152(Z_mcl_instance_t* instance, u32 z, u32 x) {
+  u64 in[2][LIMBS];
+  if (partly_overlap(z, FP2_BYTES, x, FP2_BYTES) || !tower_as_expected(instance) ||
+      !load_reduced(in, mem_at(instance, x), 2))
+    return 0;
+  Fp2 xv, zv;
+  Fp2Dbl square;
+  memcpy(xv.re, in[0], FP_BYTES);
+  memcpy(xv.im, in[1], FP_BYTES);
+  fp2dbl_sqr_pre(&square, &xv);
+  fp2dbl_mod(&zv, &square);
+  store6(mem_at(instance, z), zv.re);
+  store6(mem_at(instance, z + FP_BYTES), zv.im);
+  return 1;
+}
+
+static void w2c_f152(Z_mcl_instance_t* instance, u32 z, u32 x) {
+  if (!native_f152(instance, z, x)) w2c_f152_wasm(instance, z, x);
 }
