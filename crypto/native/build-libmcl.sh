@@ -6,8 +6,9 @@
 #   build-libmcl.sh --bench          print the speed of the library next to native mcl's
 #   build-libmcl.sh --crosscheck [N] compare the library with the plain translation on N random rounds
 #
-# patch-mcl-c.py then replaces the hot bigint leaf functions of the translation with native code
-# (mclfast.c), checked against the translated originals by fastcheck.c on every fresh build;
+# patch-mcl-c.py then replaces the hot bigint leaf functions (mclfast.c) and extension-field routines
+# (mcltower.c) of the translation with native code, checked against the translated originals by
+# fastcheck.c on every fresh build;
 # HEALTHHUB_MCL_PLAIN=1 builds the unpatched translation instead.
 #
 # The library is cached under ${HEALTHHUB_CACHE:-~/.cache/healthhub}/libmcl/<hash of all inputs>/:

@@ -38,29 +38,32 @@ static const u64 BLS12_381_P[LIMBS] = {0xb9feffffffffaaabull, 0x1eabfffeb153ffff
 /* -p^-1 mod 2^64 */
 static const u64 BLS12_381_FACTOR = 0x89f3fffcfffcfffdull;
 
+/* The operation-table entries (slot in linear memory, function) the translated tower routines call. */
+static const struct {
+  u32 slot;
+  wasm_rt_function_ptr_t function;
+} TOWER_ENTRIES[] = {
+    {OP_ADD, (wasm_rt_function_ptr_t)&w2c_f302},           {OP_SUB, (wasm_rt_function_ptr_t)&w2c_f301},
+    {OP_MUL, (wasm_rt_function_ptr_t)&w2c_f305},           {OP_DBL_ADD, (wasm_rt_function_ptr_t)&w2c_f310},
+    {OP_DBL_SUB, (wasm_rt_function_ptr_t)&w2c_f309},       {OP_DBL_MOD, (wasm_rt_function_ptr_t)&w2c_f303},
+    {OP_FP2DBL_SQR_PRE, (wasm_rt_function_ptr_t)&w2c_f142}, {OP_FP2DBL_MUL_XI, (wasm_rt_function_ptr_t)&w2c_f145},
+    {OP_FP2_MUL_XI, (wasm_rt_function_ptr_t)&w2c_f131},    {OP_FP2DBL_MUL_PRE, (wasm_rt_function_ptr_t)&w2c_f140},
+    {OP_ADD_PRE, (wasm_rt_function_ptr_t)&w2c_f16},        {OP_DBL_SUB_PRE, (wasm_rt_function_ptr_t)&w2c_f52},
+    {OP_COPY, (wasm_rt_function_ptr_t)&w2c_f287},          {FP6DBL_MUL_PRE, (wasm_rt_function_ptr_t)&w2c_f154},
+};
+
 /* True when mcl runs BLS12-381 (xi = 1 + i) with the table entries the translated tower routines call. */
 static int tower_as_expected(Z_mcl_instance_t* instance) {
   u64 p[LIMBS], factor;
   u32 n, xi_a;
   memcpy(&n, mem_at(instance, OP_N), 4);
   memcpy(&xi_a, mem_at(instance, OP_XI_A), 4);
-  if (n != 12 || xi_a != 1 || !montgomery_modulus(mem_at(instance, OP_P), p, &factor) || memcmp(p, BLS12_381_P, FP_BYTES) != 0 ||
-      factor != BLS12_381_FACTOR)
+  if (n != 12 || xi_a != 1 || !montgomery_modulus(mem_at(instance, OP_P), p, &factor) ||
+      memcmp(p, BLS12_381_P, FP_BYTES) != 0 || factor != BLS12_381_FACTOR)
     return 0;
-  return table_entry_is(instance, OP_ADD, (wasm_rt_function_ptr_t)&w2c_f302) &&
-         table_entry_is(instance, OP_SUB, (wasm_rt_function_ptr_t)&w2c_f301) &&
-         table_entry_is(instance, OP_MUL, (wasm_rt_function_ptr_t)&w2c_f305) &&
-         table_entry_is(instance, OP_DBL_ADD, (wasm_rt_function_ptr_t)&w2c_f310) &&
-         table_entry_is(instance, OP_DBL_SUB, (wasm_rt_function_ptr_t)&w2c_f309) &&
-         table_entry_is(instance, OP_DBL_MOD, (wasm_rt_function_ptr_t)&w2c_f303) &&
-         table_entry_is(instance, OP_FP2DBL_SQR_PRE, (wasm_rt_function_ptr_t)&w2c_f142) &&
-         table_entry_is(instance, OP_FP2DBL_MUL_XI, (wasm_rt_function_ptr_t)&w2c_f145) &&
-         table_entry_is(instance, OP_FP2_MUL_XI, (wasm_rt_function_ptr_t)&w2c_f131) &&
-         table_entry_is(instance, OP_FP2DBL_MUL_PRE, (wasm_rt_function_ptr_t)&w2c_f140) &&
-         table_entry_is(instance, OP_ADD_PRE, (wasm_rt_function_ptr_t)&w2c_f16) &&
-         table_entry_is(instance, OP_DBL_SUB_PRE, (wasm_rt_function_ptr_t)&w2c_f52) &&
-         table_entry_is(instance, OP_COPY, (wasm_rt_function_ptr_t)&w2c_f287) &&
-         table_entry_is(instance, FP6DBL_MUL_PRE, (wasm_rt_function_ptr_t)&w2c_f154);
+  for (size_t i = 0; i < sizeof TOWER_ENTRIES / sizeof TOWER_ENTRIES[0]; i++)
+    if (!table_entry_is(instance, TOWER_ENTRIES[i].slot, TOWER_ENTRIES[i].function)) return 0;
+  return 1;
 }
 
 /* Loads n consecutive Fp elements; 0 unless every one is below p. */
@@ -79,29 +82,15 @@ static inline void fp_add(u64 z[LIMBS], const u64 x[LIMBS], const u64 y[LIMBS]) 
   final_subtract(z, sum, carry, BLS12_381_P);
 }
 
-static inline void fp_sub(u64 z[LIMBS], const u64 x[LIMBS], const u64 y[LIMBS]) {
-  u64 d[LIMBS], q[LIMBS];
-  u64 mask = (u64)0 - sub_n(d, x, y, LIMBS);
+/* z += p when a subtraction borrowed (branch-free). */
+static inline void add_p_after_borrow(u64 z[LIMBS], u64 borrow) {
+  u64 q[LIMBS], mask = (u64)0 - borrow;
   _Pragma("GCC unroll 6") for (int i = 0; i < LIMBS; i++) q[i] = BLS12_381_P[i] & mask;
-  add_n(z, d, q, LIMBS);
+  add_n(z, z, q, LIMBS);
 }
 
-static inline void fp2_add(Fp2* z, const Fp2* x, const Fp2* y) {
-  fp_add(z->re, x->re, y->re);
-  fp_add(z->im, x->im, y->im);
-}
-
-static inline void fp2_sub(Fp2* z, const Fp2* x, const Fp2* y) {
-  fp_sub(z->re, x->re, y->re);
-  fp_sub(z->im, x->im, y->im);
-}
-
-/* x (1 + i) */
-static inline void fp2_mul_xi(Fp2* z, const Fp2* x) {
-  Fp2 t;
-  fp_sub(t.re, x->re, x->im);
-  fp_add(t.im, x->re, x->im);
-  *z = t;
+static inline void fp_sub(u64 z[LIMBS], const u64 x[LIMBS], const u64 y[LIMBS]) {
+  add_p_after_borrow(z, sub_n(z, x, y, LIMBS));
 }
 
 /* Double-width values below p * 2^384, as mcl's fpDbl add/sub keep them (the upper half reduced). */
@@ -113,28 +102,31 @@ static inline void dbl_add(u64 z[2 * LIMBS], const u64 x[2 * LIMBS], const u64 y
 }
 
 static inline void dbl_sub(u64 z[2 * LIMBS], const u64 x[2 * LIMBS], const u64 y[2 * LIMBS]) {
-  u64 q[LIMBS];
-  u64 mask = (u64)0 - sub_n(z, x, y, 2 * LIMBS);
-  _Pragma("GCC unroll 6") for (int i = 0; i < LIMBS; i++) q[i] = BLS12_381_P[i] & mask;
-  add_n(z + LIMBS, z + LIMBS, q, LIMBS);
+  add_p_after_borrow(z + LIMBS, sub_n(z, x, y, 2 * LIMBS));
 }
 
-static inline void fp2dbl_add(Fp2Dbl* z, const Fp2Dbl* x, const Fp2Dbl* y) {
-  dbl_add(z->re, x->re, y->re);
-  dbl_add(z->im, x->im, y->im);
-}
+/* Component by component over (re, im), for Fp2 and for its double-width values alike. */
+#define COMPONENTWISE(name, type, op)                                  \
+  static inline void name(type* z, const type* x, const type* y) {     \
+    op(z->re, x->re, y->re);                                           \
+    op(z->im, x->im, y->im);                                           \
+  }
 
-static inline void fp2dbl_sub(Fp2Dbl* z, const Fp2Dbl* x, const Fp2Dbl* y) {
-  dbl_sub(z->re, x->re, y->re);
-  dbl_sub(z->im, x->im, y->im);
-}
+/* z = x (1 + i): (re - im) + (re + im) i */
+#define MUL_XI(name, type, add, sub)                                   \
+  static inline void name(type* z, const type* x) {                    \
+    type t;                                                            \
+    sub(t.re, x->re, x->im);                                           \
+    add(t.im, x->re, x->im);                                           \
+    *z = t;                                                            \
+  }
 
-static inline void fp2dbl_mul_xi(Fp2Dbl* z, const Fp2Dbl* x) {
-  Fp2Dbl t;
-  dbl_sub(t.re, x->re, x->im);
-  dbl_add(t.im, x->re, x->im);
-  *z = t;
-}
+COMPONENTWISE(fp2_add, Fp2, fp_add)
+COMPONENTWISE(fp2_sub, Fp2, fp_sub)
+MUL_XI(fp2_mul_xi, Fp2, fp_add, fp_sub)
+COMPONENTWISE(fp2dbl_add, Fp2Dbl, dbl_add)
+COMPONENTWISE(fp2dbl_sub, Fp2Dbl, dbl_sub)
+MUL_XI(fp2dbl_mul_xi, Fp2Dbl, dbl_add, dbl_sub)
 
 /* (a + b i)^2 unreduced, as native_f142: (a + b)(a - b) and 2b * a. */
 static inline void fp2dbl_sqr_pre(Fp2Dbl* z, const Fp2* x) {
@@ -217,20 +209,6 @@ static inline void store_fp12(u8* at, const Fp6 x[2]) {
   }
 }
 
-static inline int native_f370(Z_mcl_instance_t* instance, u32 y, u32 x) {
-  Fp6 xv[2], yv[2];
-  if (partly_overlap(y, FP12_BYTES, x, FP12_BYTES) || !tower_as_expected(instance) ||
-      !load_fp12(xv, mem_at(instance, x)))
-    return 0;
-  fp12_cyclotomic_sqr(yv, xv);
-  store_fp12(mem_at(instance, y), yv);
-  return 1;
-}
-
-static void w2c_f370(Z_mcl_instance_t* instance, u32 y, u32 x) {
-  if (!native_f370(instance, y, x)) w2c_f370_wasm(instance, y, x);
-}
-
 /* ---- Fp12 multiplication and squaring, products kept double-width ---- */
 /* As native_f140: ac - bd and (a + b)(c + d) - ac - bd, both below p * 2^384. */
 static inline void fp2dbl_mul_pre(Fp2Dbl* z, const Fp2* x, const Fp2* y) {
@@ -304,21 +282,27 @@ static void fp6dbl_mul_pre(Fp6Dbl* z, const Fp6* x, const Fp6* y) {
   fp2dbl_add(&z->c[2], &u, &t1);
 }
 
+/* z = (ac + bd v) + (t - ac - bd) w for t = (a + b)(c + d); t is overwritten. */
+static void fp12_karatsuba_end(Fp6 z[2], Fp6Dbl* t, const Fp6Dbl* ac, const Fp6Dbl* bd) {
+  Fp6Dbl bd_v;
+  fp6dbl_sub(t, t, ac);
+  fp6dbl_sub(t, t, bd);
+  fp6dbl_mod(&z[1], t);
+  fp6dbl_mul_v(&bd_v, bd);
+  fp6dbl_add(t, ac, &bd_v);
+  fp6dbl_mod(&z[0], t);
+}
+
 /* (a + b w)(c + d w) = (ac + bd v) + ((a + b)(c + d) - ac - bd) w */
 static void fp12_mul(Fp6 z[2], const Fp6 x[2], const Fp6 y[2]) {
-  Fp6Dbl ac, bd, t, bd_v;
+  Fp6Dbl ac, bd, t;
   Fp6 s0, s1;
   fp6dbl_mul_pre(&ac, &x[0], &y[0]);
   fp6dbl_mul_pre(&bd, &x[1], &y[1]);
   fp6_add(&s0, &x[0], &x[1]);
   fp6_add(&s1, &y[0], &y[1]);
   fp6dbl_mul_pre(&t, &s0, &s1);
-  fp6dbl_sub(&t, &t, &ac);
-  fp6dbl_sub(&t, &t, &bd);
-  fp6dbl_mod(&z[1], &t);
-  fp6dbl_mul_v(&bd_v, &bd);
-  fp6dbl_add(&t, &ac, &bd_v);
-  fp6dbl_mod(&z[0], &t);
+  fp12_karatsuba_end(z, &t, &ac, &bd);
 }
 
 /* (a + b w)^2 = ((a + b)(a + b v) - ab - ab v) + 2ab w */
@@ -353,18 +337,31 @@ static void w2c_f358(Z_mcl_instance_t* instance, u32 z, u32 x, u32 y) {
   if (!native_f358(instance, z, x, y)) w2c_f358_wasm(instance, z, x, y);
 }
 
-static inline int native_f361(Z_mcl_instance_t* instance, u32 y, u32 x) {
+/* y = op(x) for the Fp12 squarings; op is constant in each caller, so this inlines. */
+static inline int native_fp12_unary(Z_mcl_instance_t* instance, u32 y, u32 x, void (*op)(Fp6[2], const Fp6[2])) {
   Fp6 xv[2], yv[2];
   if (partly_overlap(y, FP12_BYTES, x, FP12_BYTES) || !tower_as_expected(instance) ||
       !load_fp12(xv, mem_at(instance, x)))
     return 0;
-  fp12_sqr(yv, xv);
+  op(yv, xv);
   store_fp12(mem_at(instance, y), yv);
   return 1;
 }
 
+static inline int native_f361(Z_mcl_instance_t* instance, u32 y, u32 x) {
+  return native_fp12_unary(instance, y, x, fp12_sqr);
+}
+
 static void w2c_f361(Z_mcl_instance_t* instance, u32 y, u32 x) {
   if (!native_f361(instance, y, x)) w2c_f361_wasm(instance, y, x);
+}
+
+static inline int native_f370(Z_mcl_instance_t* instance, u32 y, u32 x) {
+  return native_fp12_unary(instance, y, x, fp12_cyclotomic_sqr);
+}
+
+static void w2c_f370(Z_mcl_instance_t* instance, u32 y, u32 x) {
+  if (!native_f370(instance, y, x)) w2c_f370_wasm(instance, y, x);
 }
 
 /* ---- multiplication by a Miller-loop line (l0 + l2 v) + (l1 v) w ---- */
@@ -383,7 +380,7 @@ static void fp6dbl_mul_sparse(Fp6Dbl* z, const Fp6* x, const Fp2* c0, const Fp2*
 }
 
 static void fp12_mul_line(Fp6 z[2], const Fp6 x[2], const Fp2 line[3]) {
-  Fp6Dbl a, b, t, b_v;
+  Fp6Dbl a, b, t;
   Fp6 s;
   Fp2 l12;
   fp6dbl_mul_sparse(&a, &x[0], &line[0], &line[2]);
@@ -395,12 +392,7 @@ static void fp12_mul_line(Fp6 z[2], const Fp6 x[2], const Fp2 line[3]) {
   fp6_add(&s, &x[0], &x[1]);
   fp2_add(&l12, &line[1], &line[2]);
   fp6dbl_mul_sparse(&t, &s, &line[0], &l12);
-  fp6dbl_sub(&t, &t, &a);
-  fp6dbl_sub(&t, &t, &b);
-  fp6dbl_mod(&z[1], &t);
-  fp6dbl_mul_v(&b_v, &b);
-  fp6dbl_add(&t, &a, &b_v);
-  fp6dbl_mod(&z[0], &t);
+  fp12_karatsuba_end(z, &t, &a, &b);
 }
 
 /* f379: z *= line, the line's three Fp2 coefficients l0, l1, l2 in a row. */

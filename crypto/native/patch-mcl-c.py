@@ -9,8 +9,11 @@ any other input), and only in guard-page mode, where the linear memory never mov
   (stores through u8* may alias the instance, so the compiler reloads it);
 - loads lose wasm2c's empty asm barrier, which exists to keep dead loads trapping;
 - the hot 32-bit-limb bigint leaf functions, and the Fp2 double-width multiply and square built
-  on them, become native 64-bit-limb code on the same memory layout (mclfast.c), each kept
-  beside its translated original (renamed *_wasm) so that fastcheck.c can compare the two.
+  on them, become native 64-bit-limb code on the same memory layout (mclfast.c);
+- so do whole extension-field routines whose results are reduced (mcltower.c): Fp2 squaring,
+  Fp12 multiplication, squaring, cyclotomic squaring and multiplication by a Miller-loop line.
+Each replaced function is kept beside its translated original (renamed *_wasm) so that
+fastcheck.c can compare the two.
 """
 import hashlib
 import re
