@@ -1,6 +1,7 @@
 /*
- * Native replacements for whole extension-field routines of mcl-wasm 2.4.1's translation (Fp12
- * multiplication, squaring and cyclotomic squaring), included after mclfast.c by patch-mcl-c.py.
+ * Native replacements for whole extension-field routines of mcl-wasm 2.4.1's translation (Fp2
+ * squaring; Fp12 multiplication, squaring, cyclotomic squaring and multiplication by a Miller-loop
+ * line), included after mclfast.c by patch-mcl-c.py.
  *
  * For reduced operands every mcl field operation returns the one reduced representative of its
  * mathematical result, so a routine made of them computes a fixed polynomial map of its inputs:
