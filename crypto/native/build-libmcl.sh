@@ -6,8 +6,9 @@
 #   build-libmcl.sh --bench          print the speed of the library next to native mcl's
 #   build-libmcl.sh --crosscheck [N] compare the library with the plain translation on N random rounds
 #
-# patch-mcl-c.py then replaces the hot bigint leaf functions of the translation with native code
-# (mclfast.c), checked against the translated originals by fastcheck.c on every fresh build;
+# patch-mcl-c.py then replaces the hot bigint leaf functions (mclfast.c) and extension-field routines
+# (mcltower.c) of the translation with native code, checked against the translated originals by
+# fastcheck.c on every fresh build;
 # HEALTHHUB_MCL_PLAIN=1 builds the unpatched translation instead.
 #
 # The library is cached under ${HEALTHHUB_CACHE:-~/.cache/healthhub}/libmcl/<hash of all inputs>/:
@@ -26,7 +27,9 @@ WASM_SHA256=99e25601f2eed784d994aa5c8c1733989350255f78bbbd18571e8df8b65b8f60
 MCL_JS="$ROOT/tools/node_modules/mcl-wasm/dist/mcl_c.js"
 VECTORS="${HEALTHHUB_VECTORS_DIR:-$ROOT/../shared/vectors}/pygroupsig/mcl.json"
 CACHE_ROOT="${HEALTHHUB_CACHE:-$HOME/.cache/healthhub}/libmcl"
-SOURCES=(build-libmcl.sh mclshim.c mclbn.h smoke.c patch-mcl-c.py mclfast.c fastcheck.c)
+SOURCES=(build-libmcl.sh mclshim.c mclbn.h smoke.c)
+# Only the patched library is made from these: the plain one keeps its cache entry when they change.
+PATCH_SOURCES=(patch-mcl-c.py mclfast.c mcltower.c fastcheck.c)
 PLAIN="${HEALTHHUB_MCL_PLAIN:-0}"
 
 log() { printf '[libmcl] %s\n' "$*" >&2; }
@@ -67,6 +70,9 @@ input_hash() {
   local wasm="$1" runtime="$2" f
   {
     for f in "${SOURCES[@]}"; do sha256 "$HERE/$f"; done
+    if [ "$PLAIN" != 1 ]; then
+      for f in "${PATCH_SOURCES[@]}"; do sha256 "$HERE/$f"; done
+    fi
     sha256 "$wasm"
     sha256 "$runtime/wasm-rt-impl.c"
     wasm2c --version
