@@ -2,19 +2,23 @@ package org.healthhub.workers.config;
 
 import org.healthhub.workers.Subscriptions;
 import org.healthhub.workers.TaskRunner;
+import org.healthhub.workers.launch.EngineCredentials;
 import org.healthhub.workers.launch.StandaloneLauncher;
 import org.healthhub.workers.launch.WorkerProperties;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
  * The handlers as a worker process of their own, polling the engine's REST API
  * ({@code healthhub.workers.engine-rest-url}); start the engine app with
- * {@code healthhub.workers.in-process=false} to leave every task to such workers.
+ * {@code healthhub.workers.in-process=false} to leave every task to such workers. It signs in as
+ * {@code healthhub.workers.engine.user} (a member of the engine's {@code workers} group).
  */
 @SpringBootApplication
+@EnableConfigurationProperties(EngineCredentials.class)
 public class StandaloneWorkerApplication {
 
   public static void main(String[] args) {
@@ -22,7 +26,8 @@ public class StandaloneWorkerApplication {
   }
 
   @Bean(destroyMethod = "close")
-  StandaloneLauncher standaloneLauncher(Subscriptions subscriptions, TaskRunner runner, WorkerProperties properties) {
-    return StandaloneLauncher.start(properties.served(subscriptions), runner, properties);
+  StandaloneLauncher standaloneLauncher(Subscriptions subscriptions, TaskRunner runner, WorkerProperties properties,
+      EngineCredentials credentials) {
+    return StandaloneLauncher.start(properties.served(subscriptions), runner, properties, credentials);
   }
 }
