@@ -70,7 +70,6 @@ class HealthHubEndToEndTest {
     registry.add("healthhub.chain.local.enabled", () -> "true");
     int port = freePort();
     registry.add("healthhub.chain.local.port", () -> Integer.toString(port));
-    registry.add("healthhub.demo-users.passwords.patient", () -> "test-patient-password");
     registry.add("healthhub.keystores.passphrases.doctor2", () -> "test-keystore-doctor2");
     registry.add("healthhub.keystores.passphrases.patient2", () -> "test-keystore-patient2");
   }
@@ -107,12 +106,26 @@ class HealthHubEndToEndTest {
         assertThat(node.exists(Cid.parse(entry.recordCid()))).as("record %s on the IPFS node", recordId).isTrue();
       }
     }
-    JsonNode mine = rest.withBasicAuth("patient", "test-patient-password").getForObject("/api/records", JsonNode.class);
+    JsonNode mine = EngineApp.as(rest, "patient").getForObject("/api/records", JsonNode.class);
     assertThat(mine.findValuesAsText("recordId")).containsExactlyInAnyOrder(first, third);
+    assertThat(EngineApp.as(rest, "patient2").getForObject("/api/records", JsonNode.class).findValuesAsText("recordId"))
+        .containsExactly(second);
+    assertThat(status(EngineApp.as(rest, "patient2"), "/api/records/" + first + "/content"))
+        .as("a patient reading another patient's record").isEqualTo(404);
+    assertThat(status(EngineApp.as(rest, "patient"), "/api/records/" + second + "/content")).isEqualTo(404);
+    assertThat(status(EngineApp.as(rest, "doctor2"), "/api/records/" + third + "/content"))
+        .as("a doctor reading a record not shared with them").isEqualTo(404);
+    assertThat(status(rest, "/api/records/" + first + "/content")).isEqualTo(401);
+    assertThat(EngineApp.as(rest, "patient").getForEntity("/api/records/" + first + "/content", JsonNode.class)
+        .getBody().get("fhirJson").asText()).as("the patient reads their own").contains(MARKERS.get(0));
 
     String expiring = share(first, "doctor2", Instant.now().plusSeconds(8));
     awaitReadTask(expiring);
-    JsonNode read = rest.withBasicAuth("doctor2", "doctor2-password")
+    assertThat(status(EngineApp.as(rest, "patient2"), "/engine-rest/process-instance/" + expiring + "/variables"))
+        .as("another patient reading the share's variables through the engine").isIn(403, 404);
+    assertThat(status(EngineApp.as(rest, "doctor"), "/api/records/" + first + "/content"))
+        .as("shared with doctor2, not with doctor").isEqualTo(404);
+    JsonNode read = EngineApp.as(rest, "doctor2")
         .getForObject("/api/records/" + first + "/content", JsonNode.class);
     assertThat(read.get("fhirJson").asText()).contains(MARKERS.get(0));
     assertThat(read.get("signatureValid").asBoolean()).isTrue();
@@ -120,13 +133,15 @@ class HealthHubEndToEndTest {
     assertThat(read.get("shareActiveOnChain").asBoolean()).isTrue();
     EngineApp.awaitEnd(historyService, expiring);
     ProcessAssertions.assertThat(historyService, expiring).hasEndedAt("EndEvent_ShareExpired");
-    assertThat(rest.withBasicAuth("doctor2", "doctor2-password")
+    assertThat(EngineApp.as(rest, "doctor2")
         .getForEntity("/api/records/" + first + "/content", String.class).getStatusCode().value()).isEqualTo(404);
 
     String revoked = share(third, "doctor2", Instant.now().plusSeconds(3600));
     awaitReadTask(revoked);
     String shareId = (String) runtimeService.getVariable(revoked, "shareId");
-    assertThat(rest.withBasicAuth("patient", "test-patient-password")
+    assertThat(EngineApp.as(rest, "patient2").postForEntity("/api/shares/" + shareId + "/revoke", null, Void.class)
+        .getStatusCode().value()).as("another patient revoking the share").isEqualTo(404);
+    assertThat(EngineApp.as(rest, "patient")
         .postForEntity("/api/shares/" + shareId + "/revoke", null, Void.class).getStatusCode().value()).isEqualTo(202);
     EngineApp.awaitEnd(historyService, revoked);
     ProcessAssertions.assertThat(historyService, revoked).hasEndedAt("EndEvent_ShareRevoked");
@@ -195,9 +210,13 @@ class HealthHubEndToEndTest {
 
   private void addUser(String id, String group) {
     User user = identityService.newUser(id);
-    user.setPassword(id + "-password");
+    user.setPassword(EngineApp.passwordOf(id));
     identityService.saveUser(user);
     identityService.createMembership(id, group);
+  }
+
+  private static int status(TestRestTemplate client, String path) {
+    return client.getForEntity(path, String.class).getStatusCode().value();
   }
 
   private void enrol(String doctor) throws InterruptedException {
@@ -209,7 +228,7 @@ class HealthHubEndToEndTest {
   }
 
   private String store(String doctor, Map<String, Object> variables) throws InterruptedException {
-    identityService.setAuthenticatedUserId(doctor);
+    EngineApp.signIn(identityService, doctor);
     String instance;
     try {
       instance = runtimeService.startProcessInstanceByKey("store-record", variables).getId();
@@ -227,7 +246,7 @@ class HealthHubEndToEndTest {
         {"resourceType":"Condition","subject":{"display":"%s"},"code":{"text":"%s"},
          "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]}}
         """.formatted(MARKERS.get(3), MARKERS.get(2));
-    JsonNode started = rest.withBasicAuth("doctor", "test-doctor-password").postForObject("/api/records",
+    JsonNode started = EngineApp.as(rest, "doctor").postForObject("/api/records",
         Map.of("patientId", "patient", "hospitalGroupId", "st-mary", "fhirJson", fhir), JsonNode.class);
     String instance = started.get("processInstanceId").asText();
     EngineApp.awaitEnd(historyService, instance);
@@ -237,7 +256,7 @@ class HealthHubEndToEndTest {
   }
 
   private String share(String recordId, String doctor, Instant until) {
-    identityService.setAuthenticatedUserId("patient");
+    EngineApp.signIn(identityService, "patient");
     try {
       return runtimeService.startProcessInstanceByKey("share-record",
           Map.of("recordId", recordId, "doctorId", doctor, "shareExpiresAt", until.toString())).getId();

@@ -46,6 +46,8 @@ class RoleAuthorizations implements ApplicationRunner {
       }
       grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(role, Resources.FILTER, Authorization.ANY, Permissions.READ);
+      // Tasklist reads start and task forms out of the deployment (our BPMN and forms, no data).
+      grant(role, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
       for (String flow : STARTS.getOrDefault(role, List.of())) {
         grant(role, Resources.PROCESS_DEFINITION, flow,
             ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);

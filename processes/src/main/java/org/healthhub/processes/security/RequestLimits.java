@@ -16,15 +16,20 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses oversized input before anything parses it: a body above {@code maxBodyBytes} gets 413;
- * an {@code /engine-rest} JSON body with more than {@code maxFields} fields or a string longer than
- * {@code maxValueChars} (a form value) gets 400. Each answer says which limit and by how much.
+ * an {@code /engine-rest} JSON body with more than {@code maxFields} variables in one variable map
+ * (a submitted form's fields) or a string longer than {@code maxValueChars} (a form value) gets 400. Each answer says which limit and by how much.
  * Form posts and multipart uploads are left to the container's own limits.
  */
 final class RequestLimits extends OncePerRequestFilter {
+
+  /** Where the engine's REST API takes variables: start, complete, submit-form, correlate, modify. */
+  private static final Set<String> VARIABLE_MAPS = Set.of("variables", "modifications", "processVariables",
+      "localVariables", "correlationKeys", "localCorrelationKeys");
 
   private final SecurityProperties limits;
 
@@ -76,7 +81,7 @@ final class RequestLimits extends OncePerRequestFilter {
     int[] longest = {0};
     walk(tree, fields, longest);
     if (fields[0] > limits.maxFields()) {
-      return "the request carries " + fields[0] + " fields, at most " + limits.maxFields() + " are accepted";
+      return "the request carries " + fields[0] + " variables in one map, at most " + limits.maxFields() + " are accepted";
     }
     if (longest[0] > limits.maxValueChars()) {
       return "a value of " + longest[0] + " characters exceeds the limit of " + limits.maxValueChars();
@@ -92,8 +97,11 @@ final class RequestLimits extends OncePerRequestFilter {
       longest[0] = Math.max(longest[0], node.textValue().length());
     } else if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        fields[0]++;
-        walk(it.next().getValue(), fields, longest);
+        Map.Entry<String, JsonNode> field = it.next();
+        if (VARIABLE_MAPS.contains(field.getKey()) && field.getValue().isObject()) {
+          fields[0] = Math.max(fields[0], field.getValue().size());
+        }
+        walk(field.getValue(), fields, longest);
       }
     } else if (node.isArray()) {
       node.forEach(element -> walk(element, fields, longest));

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scrapeUsers engine users (besides admins) who may read {@code /actuator/prometheus}
  * @param maxBodyBytes the largest request body {@code /api} and {@code /engine-rest} accept
  * @param maxRecordBytes the largest FHIR record {@code POST /api/records} accepts (UTF-8 bytes)
- * @param maxFields the most JSON fields one {@code /engine-rest} request may carry (all levels)
+ * @param maxFields the most variables (form fields) one {@code /engine-rest} variable map may carry
  * @param maxValueChars the longest string value one {@code /engine-rest} request may carry (a form value)
  */
 @ConfigurationProperties("healthhub.security")

@@ -115,7 +115,7 @@ class OpenSignatureAppTest {
   }
 
   private String startAs(String user, String processKey, Map<String, Object> variables) {
-    identityService.setAuthenticatedUserId(user);
+    EngineApp.signIn(identityService, user);
     try {
       return runtimeService.startProcessInstanceByKey(processKey, variables).getId();
     } finally {
