@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,8 +46,10 @@ class HealthHubProcessesApplicationTest {
 
   @Test
   void engineRest_startForm_servesDeployedFormJson() {
-    JsonNode form = EngineApp.as(rest, "doctor")
-        .getForObject("/engine-rest/process-definition/key/enrol-doctor/deployed-start-form", JsonNode.class);
+    ResponseEntity<JsonNode> response = EngineApp.as(rest, "doctor")
+        .getForEntity("/engine-rest/process-definition/key/enrol-doctor/deployed-start-form", JsonNode.class);
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
+    JsonNode form = response.getBody();
 
     assertThat(form.get("id").asText()).isEqualTo("enrol-doctor-request");
     assertThat(form.get("components").findValuesAsText("key")).contains("hospitalGroupId");
@@ -73,7 +76,8 @@ class HealthHubProcessesApplicationTest {
         .containsExactly("st-mary");
     assertThat(rest.getForEntity("/api/groups/memberships/me", String.class).getStatusCode().value()).isEqualTo(401);
     assertThat(rest.getForEntity("/api/records", String.class).getStatusCode().value()).isEqualTo(401);
-    assertThat(rest.withBasicAuth("doctor", "wrong").getForEntity("/api/shares", String.class).getStatusCode().value())
+    // A wrong password locks the user for a moment (the engine's throttling): not a user the other tests log in as.
+    assertThat(rest.withBasicAuth("hospital", "wrong").getForEntity("/api/shares", String.class).getStatusCode().value())
         .isEqualTo(401);
     assertThat(context.getBeansOfType(InProcessLauncher.class)).hasSize(1);
   }

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * authorizations: {@code operaton.bpm.authorization.enabled=true}). Who starts which flow is
  * granted by process definition key, so a flow deployed later (purchase-data) is covered the day it
  * lands. Tasks need nothing here: the engine grants a task to its candidate users and groups and
- * to its assignee when it creates them. Admins ({@code operaton-admin}) pass every check.
+ * to its assignee when it creates them. Admins ({@code operaton-admin}) get every permission on every
+ * resource, as Operaton's own admin setup grants them (the engine filters even an admin's queries).
  */
 @Component
 class RoleAuthorizations implements ApplicationRunner {
@@ -53,6 +54,9 @@ class RoleAuthorizations implements ApplicationRunner {
             ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
         grant(role, Resources.PROCESS_INSTANCE, Authorization.ANY, ProcessInstancePermissions.CREATE);
       }
+    }
+    for (Resources resource : Resources.values()) {
+      grant(Role.ADMIN, resource, Authorization.ANY, Permissions.ALL);
     }
     // Fetch-and-lock reads and updates the instances whose external tasks it takes; nothing else.
     grant(Role.WORKER, Resources.PROCESS_DEFINITION, Authorization.ANY,

@@ -18,7 +18,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Keeps the engine's internals out of {@code /engine-rest} error answers: the engine names the
  * exception class in {@code type} and a server error's message may quote code. A client error keeps
  * its message with qualified class names cut out; a server error's message is replaced by an
- * incident id, and the original goes to the log under that id.
+ * incident id, logged with the request beside the engine's own log of the failure.
  */
 final class EngineRestErrors extends OncePerRequestFilter {
 
@@ -40,20 +40,21 @@ final class EngineRestErrors extends OncePerRequestFilter {
       chain.doFilter(request, buffered);
     } finally {
       if (buffered.getStatus() >= 400 && buffered.getContentSize() > 0) {
-        rewrite(buffered);
+        rewrite(request, buffered);
       }
       buffered.copyBodyToResponse();
     }
   }
 
-  private static void rewrite(ContentCachingResponseWrapper response) throws IOException {
+  private static void rewrite(HttpServletRequest request, ContentCachingResponseWrapper response) throws IOException {
     int status = response.getStatus();
     String message;
     JsonNode original = parse(response.getContentAsByteArray());
     if (status >= 500) {
       String incident = UUID.randomUUID().toString();
-      LOG.warn("engine REST error {} (incident {}): {}", status, incident,
-          original == null ? response.getContentSize() + " bytes" : original.path("message").asText());
+      // The engine has logged the failure itself; its message may quote variable values, so it is not repeated here.
+      LOG.warn("engine REST answered {} to {} {} (incident {})", status, request.getMethod(), request.getRequestURI(),
+          incident);
       message = "the engine could not handle the request (incident " + incident + ")";
     } else {
       String text = original == null ? "" : original.path("message").asText("");

@@ -34,7 +34,8 @@ public final class InitiatorGuard extends AbstractProcessEnginePlugin {
       @Override
       public void parseStartEvent(Element startEvent, ScopeImpl scope, ActivityImpl activity) {
         if (scope == activity.getProcessDefinition()) {
-          activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) InitiatorGuard::check);
+          // First, before the flow's own start listeners act on the variables.
+          activity.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) InitiatorGuard::check, 0);
         }
       }
     });

@@ -1,5 +1,7 @@
 package org.healthhub.processes.security;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import java.util.Set;
 import org.healthhub.processes.api.ApiAuthentication;
 import org.operaton.bpm.engine.IdentityService;
@@ -21,6 +23,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -33,6 +37,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfiguration {
 
+  private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
   static final String CSRF_COOKIE = "HEALTHHUB-XSRF-TOKEN";
   static final String CSRF_HEADER = "X-HEALTHHUB-XSRF-TOKEN";
   private static final String API_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
@@ -41,6 +46,11 @@ class SecurityConfiguration {
   @Bean
   InitiatorGuard initiatorGuard() {
     return new InitiatorGuard();
+  }
+
+  @Bean
+  RefusalUnwrapping refusalUnwrapping() {
+    return new RefusalUnwrapping();
   }
 
   @Bean
@@ -69,7 +79,7 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain engineRest(HttpSecurity http, IdentityService identity) throws Exception {
-    basicOnly(http.securityMatcher("/engine-rest/**"))
+    basicOnly(http.securityMatcher(paths("/engine-rest/**")))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .addFilterAfter(new EngineRestIdentity(identity), AuthorizationFilter.class);
     return strictHeaders(http).build();
@@ -82,15 +92,17 @@ class SecurityConfiguration {
     tokens.setCookieName(CSRF_COOKIE);
     tokens.setHeaderName(CSRF_HEADER);
     tokens.setCookiePath("/");
-    http.securityMatcher("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+    http.securityMatcher(paths("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"))
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers(HttpMethod.GET, "/api/siwe/nonce").permitAll()
-            .requestMatchers(HttpMethod.POST, "/api/siwe/login").permitAll()
+            .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/siwe/nonce")).permitAll()
+            .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/siwe/login")).permitAll()
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("healthhub"))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
             .requireCsrfProtectionMatcher(unsafeWithSession()))
+        .exceptionHandling(denied -> denied.accessDeniedHandler((request, response, refusal) -> ClientErrors.write(
+            response, HttpServletResponse.SC_FORBIDDEN, "refused: a session request needs the " + CSRF_HEADER + " header")))
         .addFilterBefore(new WebappSession(engine.getName(), users), BasicAuthenticationFilter.class)
         .addFilterAfter(new ApiAuthentication(), AuthorizationFilter.class);
     return strictHeaders(http).build();
@@ -99,10 +111,10 @@ class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain actuator(HttpSecurity http) throws Exception {
-    basicOnly(http.securityMatcher("/actuator/**"))
+    basicOnly(http.securityMatcher(paths("/actuator/**")))
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-            .requestMatchers("/actuator/prometheus").hasAnyRole("ADMIN", "SCRAPER")
+            .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
+            .requestMatchers(paths("/actuator/prometheus")).hasAnyRole("ADMIN", "SCRAPER")
             .anyRequest().hasRole("ADMIN"));
     return strictHeaders(http).build();
   }
@@ -113,7 +125,7 @@ class SecurityConfiguration {
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
     return basicOnly(http)
         .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/", "/operaton/**", "/error", "/favicon.ico").permitAll()
+            .requestMatchers(paths("/", "/operaton/**", "/error", "/favicon.ico")).permitAll()
             .anyRequest().authenticated())
         .headers(headers -> headers
             .contentTypeOptions(HeadersConfigurer.ContentTypeOptionsConfig::disable)
@@ -121,6 +133,15 @@ class SecurityConfiguration {
             .frameOptions(HeadersConfigurer.FrameOptionsConfig::sameOrigin)
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
         .build();
+  }
+
+  /**
+   * Paths matched on the whole path within the application: Spring's MVC matchers would see only
+   * the part below a servlet's mapping, and {@code /engine-rest} and the webapps' APIs are servlets
+   * of their own (Jersey), not Spring MVC's.
+   */
+  private static RequestMatcher paths(String... patterns) {
+    return new OrRequestMatcher(Arrays.stream(patterns).map(PATHS::matcher).toArray(RequestMatcher[]::new));
   }
 
   private static HttpSecurity basicOnly(HttpSecurity http) throws Exception {

@@ -138,9 +138,14 @@ class HardeningTest {
     String login = "/operaton/api/admin/auth/user/default/login/tasklist";
     String form = "username=patient&password=" + EngineApp.passwordOf("patient");
 
-    HttpHeaders noToken = formHeaders(session + "; " + token);
-    assertThat(rest.exchange(login, HttpMethod.POST, new HttpEntity<>(form, noToken), String.class)
-        .getStatusCode().value()).isEqualTo(403);
+    ResponseEntity<String> refused = rest.exchange(login, HttpMethod.POST,
+        new HttpEntity<>(form, formHeaders(session + "; " + token)), String.class);
+    assertThat(refused.getStatusCode().value()).isEqualTo(403);
+    assertThat(refused.getHeaders().getFirst("X-XSRF-TOKEN")).as("refused by the CSRF filter").isEqualTo("Required");
+
+    page = rest.getForEntity("/operaton/app/tasklist/default/", String.class);
+    session = EngineApp.cookie(page, "JSESSIONID");
+    token = EngineApp.cookie(page, "XSRF-TOKEN");
     HttpHeaders withToken = formHeaders(session + "; " + token);
     withToken.add("X-XSRF-TOKEN", token.substring(token.indexOf('=') + 1));
     assertThat(rest.exchange(login, HttpMethod.POST, new HttpEntity<>(form, withToken), String.class)

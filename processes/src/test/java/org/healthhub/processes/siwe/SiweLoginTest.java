@@ -56,9 +56,10 @@ class SiweLoginTest {
         new HttpEntity<>(headers("Cookie", session)), String.class);
     assertThat(records.getStatusCode().value()).isEqualTo(200);
     String token = EngineApp.cookie(records, "HEALTHHUB-XSRF-TOKEN");
-    assertThat(rest.exchange("/api/shares/no-such-share/revoke", HttpMethod.POST,
-        new HttpEntity<>(headers("Cookie", session)), String.class).getStatusCode().value())
-        .as("an unsafe request riding on the session alone").isEqualTo(403);
+    ResponseEntity<String> refused = rest.exchange("/api/shares/no-such-share/revoke", HttpMethod.POST,
+        new HttpEntity<>(headers("Cookie", session)), String.class);
+    assertThat(refused.getStatusCode().value()).as("an unsafe request riding on the session alone: %s %s",
+        refused.getHeaders(), refused.getBody()).isEqualTo(403);
     HttpHeaders withToken = headers("Cookie", session + "; " + token);
     withToken.add("X-HEALTHHUB-XSRF-TOKEN", token.substring(token.indexOf('=') + 1));
     assertThat(rest.exchange("/api/shares/no-such-share/revoke", HttpMethod.POST, new HttpEntity<>(withToken),
