@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** What the Spring Boot tests of the engine app share: a fresh data directory and driving one enrolment. */
 public final class EngineApp {
 
-  private static final long PATIENCE_MILLIS = 60_000;
+  // Generous: the first record loads HAPI FHIR's structure definitions, slow on a busy shared machine.
+  private static final long PATIENCE_MILLIS = 180_000;
 
   private EngineApp() {}
 

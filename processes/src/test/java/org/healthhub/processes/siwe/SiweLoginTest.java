@@ -57,12 +57,12 @@ class SiweLoginTest {
     assertThat(records.getStatusCode().value()).isEqualTo(200);
     String token = EngineApp.cookie(records, "HEALTHHUB-XSRF-TOKEN");
     ResponseEntity<String> refused = rest.exchange("/api/shares/no-such-share/revoke", HttpMethod.POST,
-        new HttpEntity<>(headers("Cookie", session)), String.class);
+        new HttpEntity<>("{}", json(headers("Cookie", session))), String.class);
     assertThat(refused.getStatusCode().value()).as("an unsafe request riding on the session alone: %s %s",
         refused.getHeaders(), refused.getBody()).isEqualTo(403);
     HttpHeaders withToken = headers("Cookie", session + "; " + token);
     withToken.add("X-HEALTHHUB-XSRF-TOKEN", token.substring(token.indexOf('=') + 1));
-    assertThat(rest.exchange("/api/shares/no-such-share/revoke", HttpMethod.POST, new HttpEntity<>(withToken),
+    assertThat(rest.exchange("/api/shares/no-such-share/revoke", HttpMethod.POST, new HttpEntity<>("{}", json(withToken)),
         String.class).getStatusCode().value()).as("with the CSRF token: past the check, no such share").isEqualTo(404);
   }
 
@@ -166,6 +166,11 @@ class SiweLoginTest {
 
   private static String address(ECKeyPair key) {
     return Keys.toChecksumAddress(Credentials.create(key).getAddress());
+  }
+
+  private static HttpHeaders json(HttpHeaders headers) {
+    headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    return headers;
   }
 
   private static HttpHeaders headers(String name, String value) {
