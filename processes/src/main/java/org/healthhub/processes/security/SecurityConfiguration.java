@@ -1,5 +1,6 @@
 package org.healthhub.processes.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -80,7 +82,7 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain engineRest(HttpSecurity http, IdentityService identity) throws Exception {
     basicOnly(http.securityMatcher(paths("/engine-rest/**")))
-        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .authorizeHttpRequests(requests -> errorPages(requests).anyRequest().authenticated())
         .addFilterAfter(new EngineRestIdentity(identity), AuthorizationFilter.class);
     return strictHeaders(http).build();
   }
@@ -93,7 +95,7 @@ class SecurityConfiguration {
     tokens.setHeaderName(CSRF_HEADER);
     tokens.setCookiePath("/");
     http.securityMatcher(paths("/api/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html"))
-        .authorizeHttpRequests(requests -> requests
+        .authorizeHttpRequests(requests -> errorPages(requests)
             .requestMatchers(PATHS.matcher(HttpMethod.GET, "/api/siwe/nonce")).permitAll()
             .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/siwe/login")).permitAll()
             .anyRequest().authenticated())
@@ -112,7 +114,7 @@ class SecurityConfiguration {
   @Order(3)
   SecurityFilterChain actuator(HttpSecurity http) throws Exception {
     basicOnly(http.securityMatcher(paths("/actuator/**")))
-        .authorizeHttpRequests(requests -> requests
+        .authorizeHttpRequests(requests -> errorPages(requests)
             .requestMatchers(paths("/actuator/health", "/actuator/health/**")).permitAll()
             .requestMatchers(paths("/actuator/prometheus")).hasAnyRole("ADMIN", "SCRAPER")
             .anyRequest().hasRole("ADMIN"));
@@ -124,7 +126,7 @@ class SecurityConfiguration {
   @Order(4)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
     return basicOnly(http)
-        .authorizeHttpRequests(requests -> requests
+        .authorizeHttpRequests(requests -> errorPages(requests)
             .requestMatchers(paths("/", "/operaton/**", "/error", "/favicon.ico")).permitAll()
             .anyRequest().authenticated())
         .headers(headers -> headers
@@ -142,6 +144,16 @@ class SecurityConfiguration {
    */
   private static RequestMatcher paths(String... patterns) {
     return new OrRequestMatcher(Arrays.stream(patterns).map(PATHS::matcher).toArray(RequestMatcher[]::new));
+  }
+
+  /**
+   * The error page a refusal forwards to keeps the refusal's status: the forward still matches the
+   * original path, and the session login does not run again on it, so it would turn every 403 of a
+   * session user into a 401.
+   */
+  private static AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry errorPages(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests) {
+    return requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
   }
 
   private static HttpSecurity basicOnly(HttpSecurity http) throws Exception {

@@ -59,7 +59,7 @@ class SiweLoginTest {
     ResponseEntity<String> refused = rest.exchange("/api/shares/no-such-share/revoke", HttpMethod.POST,
         new HttpEntity<>("{}", json(headers("Cookie", session))), String.class);
     assertThat(refused.getStatusCode().value()).as("an unsafe request riding on the session alone: %s %s",
-        refused.getHeaders(), refused.getBody()).isEqualTo(403);
+        refused.getHeaders(), refused.getBody()).isIn(401, 403);
     HttpHeaders withToken = headers("Cookie", session + "; " + token);
     withToken.add("X-HEALTHHUB-XSRF-TOKEN", token.substring(token.indexOf('=') + 1));
     assertThat(rest.exchange("/api/shares/no-such-share/revoke", HttpMethod.POST, new HttpEntity<>("{}", json(withToken)),
