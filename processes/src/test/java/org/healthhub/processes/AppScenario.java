@@ -96,7 +96,7 @@ public final class AppScenario {
 
   public void addUser(String id, String group) {
     User user = identityService.newUser(id);
-    user.setPassword(id + "-password");
+    user.setPassword(EngineApp.passwordOf(id));
     identityService.saveUser(user);
     identityService.createMembership(id, group);
   }
@@ -108,7 +108,7 @@ public final class AppScenario {
 
   /** Starts a flow as {@code user}, signed in as Tasklist would. */
   public String startAs(String user, String processKey, Map<String, Object> variables) {
-    identityService.setAuthenticatedUserId(user);
+    EngineApp.signIn(identityService, user);
     try {
       return runtimeService.startProcessInstanceByKey(processKey, variables).getId();
     } finally {

@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.healthhub.processes.security.EngineUserAuthentication;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** What the Spring Boot tests of the engine app share: a fresh data directory and driving one enrolment. */
@@ -28,8 +33,30 @@ public final class EngineApp {
     }
   }
 
+  /** The demo users' test passwords follow one pattern (application-test.properties). */
+  public static String passwordOf(String user) {
+    return "test-" + user + "-password";
+  }
+
+  /** {@code rest} logged in as a demo user (HTTP Basic). */
+  public static TestRestTemplate as(TestRestTemplate rest, String user) {
+    return rest.withBasicAuth(user, passwordOf(user));
+  }
+
+  /** {@code name=value} of the cookie the response sets. */
+  public static String cookie(ResponseEntity<?> response, String name) {
+    List<String> cookies = response.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of());
+    return cookies.stream().filter(c -> c.startsWith(name + "=")).map(c -> c.substring(0, c.indexOf(';')))
+        .findFirst().orElseThrow(() -> new AssertionError("no cookie " + name + " in " + cookies));
+  }
+
+  /** Signs {@code user} in to the engine with the user's groups, as a login over REST does. */
+  public static void signIn(IdentityService identity, String user) {
+    identity.setAuthentication(user, EngineUserAuthentication.groupsOf(identity, user));
+  }
+
   public static String requestEnrolment(IdentityService identity, RuntimeService runtime, String doctor, String group) {
-    identity.setAuthenticatedUserId(doctor);
+    signIn(identity, doctor);
     try {
       return runtime.startProcessInstanceByKey("enrol-doctor", Map.of("hospitalGroupId", group)).getId();
     } finally {

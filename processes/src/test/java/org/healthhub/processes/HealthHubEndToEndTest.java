@@ -76,7 +76,6 @@ class HealthHubEndToEndTest {
     registry.add("healthhub.chain.local.enabled", () -> "true");
     int port = freePort();
     registry.add("healthhub.chain.local.port", () -> Integer.toString(port));
-    registry.add("healthhub.demo-users.passwords.patient", () -> "test-patient-password");
     registry.add("healthhub.keystores.passphrases.doctor2", () -> "test-keystore-doctor2");
     registry.add("healthhub.keystores.passphrases.patient2", () -> "test-keystore-patient2");
   }
@@ -118,12 +117,26 @@ class HealthHubEndToEndTest {
     for (String recordId : List.of(first, second, third)) {
       firstDataKeys.put(recordId, dataKeyOf(records.find(recordId).orElseThrow()));
     }
-    JsonNode mine = rest.withBasicAuth("patient", "test-patient-password").getForObject("/api/records", JsonNode.class);
+    JsonNode mine = EngineApp.as(rest, "patient").getForObject("/api/records", JsonNode.class);
     assertThat(mine.findValuesAsText("recordId")).containsExactlyInAnyOrder(first, third);
+    assertThat(EngineApp.as(rest, "patient2").getForObject("/api/records", JsonNode.class).findValuesAsText("recordId"))
+        .containsExactly(second);
+    assertThat(status(EngineApp.as(rest, "patient2"), "/api/records/" + first + "/content"))
+        .as("a patient reading another patient's record").isEqualTo(404);
+    assertThat(status(EngineApp.as(rest, "patient"), "/api/records/" + second + "/content")).isEqualTo(404);
+    assertThat(status(EngineApp.as(rest, "doctor2"), "/api/records/" + third + "/content"))
+        .as("a doctor reading a record not shared with them").isEqualTo(404);
+    assertThat(status(rest, "/api/records/" + first + "/content")).isEqualTo(401);
+    assertThat(EngineApp.as(rest, "patient").getForEntity("/api/records/" + first + "/content", JsonNode.class)
+        .getBody().get("fhirJson").asText()).as("the patient reads their own").contains(MARKERS.get(0));
 
     String expiring = scenario.share("patient", first, "doctor2", Instant.now().plusSeconds(8));
     scenario.awaitReadTask(expiring);
-    JsonNode read = rest.withBasicAuth("doctor2", "doctor2-password")
+    assertThat(status(EngineApp.as(rest, "patient2"), "/engine-rest/process-instance/" + expiring + "/variables"))
+        .as("another patient reading the share's variables through the engine").isIn(403, 404);
+    assertThat(status(EngineApp.as(rest, "doctor"), "/api/records/" + first + "/content"))
+        .as("shared with doctor2, not with doctor").isEqualTo(404);
+    JsonNode read = EngineApp.as(rest, "doctor2")
         .getForObject("/api/records/" + first + "/content", JsonNode.class);
     assertThat(read.get("fhirJson").asText()).contains(MARKERS.get(0));
     assertThat(read.get("signatureValid").asBoolean()).isTrue();
@@ -131,13 +144,15 @@ class HealthHubEndToEndTest {
     assertThat(read.get("shareActiveOnChain").asBoolean()).isTrue();
     EngineApp.awaitEnd(historyService, expiring);
     ProcessAssertions.assertThat(historyService, expiring).hasEndedAt("EndEvent_ShareExpired");
-    assertThat(rest.withBasicAuth("doctor2", "doctor2-password")
+    assertThat(EngineApp.as(rest, "doctor2")
         .getForEntity("/api/records/" + first + "/content", String.class).getStatusCode().value()).isEqualTo(404);
 
     String revoked = scenario.share("patient", third, "doctor2", Instant.now().plusSeconds(3600));
     scenario.awaitReadTask(revoked);
     String shareId = (String) runtimeService.getVariable(revoked, "shareId");
-    assertThat(rest.withBasicAuth("patient", "test-patient-password")
+    assertThat(EngineApp.as(rest, "patient2").postForEntity("/api/shares/" + shareId + "/revoke", null, Void.class)
+        .getStatusCode().value()).as("another patient revoking the share").isEqualTo(404);
+    assertThat(EngineApp.as(rest, "patient")
         .postForEntity("/api/shares/" + shareId + "/revoke", null, Void.class).getStatusCode().value()).isEqualTo(202);
     EngineApp.awaitEnd(historyService, revoked);
     ProcessAssertions.assertThat(historyService, revoked).hasEndedAt("EndEvent_ShareRevoked");
@@ -245,6 +260,10 @@ class HealthHubEndToEndTest {
     return runtimeService.startProcessInstanceByKey("enrol-doctor", variables).getId();
   }
 
+  private static int status(TestRestTemplate client, String path) {
+    return client.getForEntity(path, String.class).getStatusCode().value();
+  }
+
   private void enrol(String doctor) throws InterruptedException {
     String instance = EngineApp.requestEnrolment(identityService, runtimeService, doctor, "st-mary");
     String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
@@ -254,7 +273,7 @@ class HealthHubEndToEndTest {
   }
 
   private String store(String doctor, Map<String, Object> variables) throws InterruptedException {
-    identityService.setAuthenticatedUserId(doctor);
+    EngineApp.signIn(identityService, doctor);
     String instance;
     try {
       instance = runtimeService.startProcessInstanceByKey("store-record", variables).getId();
@@ -272,7 +291,7 @@ class HealthHubEndToEndTest {
         {"resourceType":"Condition","subject":{"display":"%s"},"code":{"text":"%s"},
          "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]}}
         """.formatted(MARKERS.get(3), MARKERS.get(2));
-    JsonNode started = rest.withBasicAuth("doctor", "test-doctor-password").postForObject("/api/records",
+    JsonNode started = EngineApp.as(rest, "doctor").postForObject("/api/records",
         Map.of("patientId", "patient", "hospitalGroupId", "st-mary", "fhirJson", fhir), JsonNode.class);
     String instance = started.get("processInstanceId").asText();
     EngineApp.awaitEnd(historyService, instance);

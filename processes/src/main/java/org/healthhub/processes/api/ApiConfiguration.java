@@ -5,22 +5,12 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import org.operaton.bpm.engine.IdentityService;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The HealthHub REST API ({@code /api}): Basic authentication and its OpenAPI description ({@code /v3/api-docs}, {@code /swagger-ui.html}). */
+/** The OpenAPI description of the HealthHub REST API ({@code /v3/api-docs}, {@code /swagger-ui.html}); its login is in {@code security/}. */
 @Configuration(proxyBeanMethods = false)
 class ApiConfiguration {
-
-  @Bean
-  FilterRegistrationBean<ApiAuthentication> apiAuthentication(IdentityService identityService) {
-    FilterRegistrationBean<ApiAuthentication> registration = new FilterRegistrationBean<>(new ApiAuthentication(identityService));
-    // Group member lists are public; what is about the signed-in user needs the user.
-    registration.addUrlPatterns("/api/records/*", "/api/shares/*", "/api/groups/memberships/*");
-    return registration;
-  }
 
   @Bean
   OpenAPI healthHubApi() {

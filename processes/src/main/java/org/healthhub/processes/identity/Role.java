@@ -13,6 +13,8 @@ enum Role {
   GROUP_MANAGER("groupmanager", "groupManagers", "Group managers"),
   REVOCATION_MANAGER("revocationmanager", "revocationManagers", "Revocation managers"),
   BUYER("buyer", "buyers", "Data buyers"),
+  /** The standalone worker app's account: fetches, locks and completes external tasks over /engine-rest. */
+  WORKER("worker", "workers", "External task workers"),
   ADMIN("admin", Groups.OPERATON_ADMIN, "Operaton administrators");
 
   final String userId;

@@ -1,10 +1,12 @@
 package org.healthhub.processes.opening;
 
 import java.util.Map;
+import org.operaton.bpm.engine.AuthorizationException;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.ProcessEngineException;
 import org.operaton.bpm.engine.delegate.DelegateTask;
 import org.operaton.bpm.engine.delegate.TaskListener;
+import org.operaton.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.operaton.bpm.engine.impl.identity.Authentication;
 
 /**
@@ -12,7 +14,8 @@ import org.operaton.bpm.engine.impl.identity.Authentication;
  * in and a member of the task's group; a rejection needs a reason; an approval may come neither
  * from whoever asked for the opening nor from the person who approved the other task. Checked here
  * because the form's checks do not hold for completions through REST. The chain checks again: the
- * two approvals come from two different manager accounts.
+ * two approvals come from two different manager accounts. A refusal of who decides is an
+ * {@link AuthorizationException}, so {@code /engine-rest} answers it with 403.
  */
 public class FourEyesApproval implements TaskListener {
   static final String APPROVALS = "openingApprovals";
@@ -34,20 +37,21 @@ public class FourEyesApproval implements TaskListener {
     String user = signedInUser(task);
     IdentityService identity = task.getProcessEngineServices().getIdentityService();
     if (identity.createUserQuery().userId(user).memberOfGroup(approval.group()).count() == 0) {
-      throw new ProcessEngineException(user + " is not in " + approval.group() + " and cannot decide this approval");
+      throw new AuthorizationException(user + " is not in " + approval.group() + " and cannot decide this approval");
     }
     Object approved = task.getVariable(approval.approved());
     if (!(approved instanceof Boolean)) {
-      throw new ProcessEngineException("the approval needs '" + approval.approved() + "' (true or false), found " + approved);
+      throw new FormFieldValidationException(approval.approved(),
+          "the approval needs '" + approval.approved() + "' (true or false), found " + approved);
     }
     if (!(Boolean) approved) {
       if (!(task.getVariable(approval.reason()) instanceof String reason) || reason.isBlank()) {
-        throw new ProcessEngineException("a rejected opening needs a '" + approval.reason() + "'");
+        throw new FormFieldValidationException(approval.reason(), "a rejected opening needs a '" + approval.reason() + "'");
       }
     } else if (user.equals(task.getVariable(RecordRequester.REQUESTER))) {
-      throw new ProcessEngineException(user + " asked for this opening and cannot approve it");
+      throw new AuthorizationException(user + " asked for this opening and cannot approve it");
     } else if (user.equals(task.getVariable(approval.otherApprover()))) {
-      throw new ProcessEngineException(user + " approved the other manager's task and cannot approve both");
+      throw new AuthorizationException(user + " approved the other manager's task and cannot approve both");
     }
     task.setVariable(approval.approver(), user);
     task.setVariable(APPROVALS, ((Number) task.getVariable(APPROVALS)).intValue() + 1);
@@ -57,7 +61,7 @@ public class FourEyesApproval implements TaskListener {
     Authentication authentication =
         task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     if (authentication == null || authentication.getUserId() == null) {
-      throw new ProcessEngineException("an opening approval needs a signed-in user");
+      throw new AuthorizationException("an opening approval needs a signed-in user");
     }
     return authentication.getUserId();
   }

@@ -1,17 +1,14 @@
 package org.healthhub.processes.opening;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
 import org.healthhub.crypto.groupsig.opening.ManagerRole;
+import org.healthhub.processes.api.ApiAuthentication;
 import org.healthhub.workers.opening.OpeningReport;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.history.HistoricVariableInstance;
-import org.operaton.bpm.webapp.impl.security.auth.Authentication;
-import org.operaton.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.operaton.bpm.webapp.impl.security.auth.Authentications;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,9 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Who signed, with the proof: readable only by members of {@code groupManagers} and
- * {@code revocationManagers}. The caller is whoever is signed in to the Operaton webapps (Tasklist)
- * in the same session; the engine's own REST API has no authentication yet, so this endpoint is the
- * only way to the result and {@code /engine-rest} must not be exposed beyond the managers' network.
+ * {@code revocationManagers}, signed in by HTTP Basic or in the webapp session (Tasklist).
  */
 @RestController
 class OpeningResultController {
@@ -41,9 +36,9 @@ class OpeningResultController {
 
   @GetMapping("/api/openings/{processInstanceId}/result")
   ResponseEntity<Object> result(@PathVariable String processInstanceId, HttpServletRequest request) throws Exception {
-    Optional<String> user = signedInUser(request.getSession(false));
+    Optional<String> user = Optional.ofNullable((String) request.getAttribute(ApiAuthentication.USER));
     if (user.isEmpty()) {
-      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("sign in to the Operaton webapps first");
+      return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body("sign in first");
     }
     Optional<ManagerRole> role = roleOf(user.get());
     if (role.isEmpty()) {
@@ -61,15 +56,6 @@ class OpeningResultController {
     OpeningReport report = reader.read(user.get(), role.get(), cid.get(), digest.get());
     return ResponseEntity.ok(new Result(report.valid(), report.reason(), report.memberId().orElse(null),
         report.result().orElse(null)));
-  }
-
-  private Optional<String> signedInUser(HttpSession session) {
-    if (session == null) {
-      return Optional.empty();
-    }
-    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    Authentication authentication = authentications.getAuthenticationForProcessEngine(engine.getName());
-    return Optional.ofNullable(authentication).map(Authentication::getIdentityId);
   }
 
   private Optional<ManagerRole> roleOf(String user) {

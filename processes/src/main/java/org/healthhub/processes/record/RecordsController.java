@@ -1,11 +1,14 @@
 package org.healthhub.processes.record;
 
 import io.swagger.v3.oas.annotations.Operation;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import org.healthhub.processes.api.ApiAuthentication;
+import org.healthhub.processes.security.EngineUserAuthentication;
+import org.healthhub.processes.security.SecurityProperties;
 import org.healthhub.workers.record.RecordIndex;
 import org.healthhub.workers.record.RecordInputs;
 import org.healthhub.workers.record.RecordReader;
@@ -35,8 +38,11 @@ class RecordsController {
   private final RecordReader reader;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
+  private final SecurityProperties limits;
 
-  RecordsController(RecordIndex index, RecordReader reader, RuntimeService runtimeService, IdentityService identityService) {
+  RecordsController(RecordIndex index, RecordReader reader, RuntimeService runtimeService, IdentityService identityService,
+      SecurityProperties limits) {
+    this.limits = limits;
     this.index = index;
     this.reader = reader;
     this.runtimeService = runtimeService;
@@ -62,15 +68,21 @@ class RecordsController {
 
   @Operation(summary = "Starts store-record for FHIR JSON (doctors only)")
   @PostMapping("/api/records")
-  ResponseEntity<Started> store(@RequestBody StoreRequest request, @RequestAttribute(ApiAuthentication.USER) String user) {
+  ResponseEntity<?> store(@RequestBody StoreRequest request, @RequestAttribute(ApiAuthentication.USER) String user) {
     if (identityService.createGroupQuery().groupMember(user).groupId("doctors").count() == 0) {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
+    }
+    int recordBytes = request.fhirJson() == null ? 0 : request.fhirJson().getBytes(StandardCharsets.UTF_8).length;
+    if (recordBytes > limits.maxRecordBytes()) {
+      return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of("message",
+          "the record has " + recordBytes + " bytes, at most " + limits.maxRecordBytes() + " are accepted"));
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put(RecordVariables.PATIENT_ID, request.patientId());
     variables.put(RecordVariables.GROUP_ID, request.hospitalGroupId());
     variables.put(RecordInputs.FHIR_JSON, request.fhirJson());
-    identityService.setAuthenticatedUserId(user);
+    // The engine checks the doctor may start store-record, and that the doctor submits as themself.
+    identityService.setAuthentication(user, EngineUserAuthentication.groupsOf(identityService, user));
     try {
       return ResponseEntity.accepted()
           .body(new Started(runtimeService.startProcessInstanceByKey("store-record", variables).getId()));

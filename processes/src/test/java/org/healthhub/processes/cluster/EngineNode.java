@@ -9,11 +9,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import org.healthhub.processes.EngineApp;
 import org.healthhub.processes.HealthHubProcessesApplication;
 
 /**
@@ -30,6 +33,9 @@ final class EngineNode implements AutoCloseable {
   private final int port;
   private final Process process;
   private final HttpClient http = HttpClient.newHttpClient();
+  /** The tests drive the cluster as the admin: it may start flows on behalf of the doctors. */
+  private static final String ADMIN = "Basic " + Base64.getEncoder()
+      .encodeToString(("admin:" + EngineApp.passwordOf("admin")).getBytes(StandardCharsets.UTF_8));
 
   private EngineNode(String name, int port, Process process) {
     this.name = name;
@@ -72,14 +78,14 @@ final class EngineNode implements AutoCloseable {
   }
 
   JsonNode get(String path) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).GET().build(),
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", ADMIN).GET().build(),
         HttpResponse.BodyHandlers.ofString());
     return parse(path, response);
   }
 
   JsonNode post(String path, Object body) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(uri(path))
-        .header("Content-Type", "application/json")
+        .header("Content-Type", "application/json").header("Authorization", ADMIN)
         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
     return parse(path, http.send(request, HttpResponse.BodyHandlers.ofString()));
   }

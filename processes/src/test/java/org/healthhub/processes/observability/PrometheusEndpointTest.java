@@ -39,7 +39,10 @@ class PrometheusEndpointTest {
   void prometheus_afterEnrolment_servesHandlerFlowAndStorageMeters() throws InterruptedException {
     EngineApp.enrolApproved(identityService, runtimeService, taskService, historyService, "doctor", "st-mary");
 
-    String scrape = rest.getForObject("/actuator/prometheus", String.class);
+    assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);
+    assertThat(EngineApp.as(rest, "doctor").getForEntity("/actuator/prometheus", String.class).getStatusCode().value())
+        .isEqualTo(403);
+    String scrape = EngineApp.as(rest, "admin").getForObject("/actuator/prometheus", String.class);
 
     assertThat(scrape)
         .contains("healthhub_handler_seconds_count{outcome=\"completed\",topic=\"" + Topics.GROUPSIG_JOIN_MANAGER + "\"}")

@@ -1,6 +1,7 @@
 package org.healthhub.processes.opening;
 
 import java.util.Map;
+import org.healthhub.processes.EngineApp;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.task.Task;
@@ -14,7 +15,7 @@ final class ApprovalDecisions {
   static void decide(IdentityService identity, TaskService tasks, String processInstanceId, String taskKey,
       String user, Map<String, Object> decision) {
     Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
-    identity.setAuthenticatedUserId(user);
+    EngineApp.signIn(identity, user);
     try {
       tasks.claim(task.getId(), user);
       tasks.complete(task.getId(), decision);

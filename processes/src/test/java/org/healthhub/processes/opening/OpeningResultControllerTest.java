@@ -3,19 +3,16 @@ package org.healthhub.processes.opening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.healthhub.processes.api.ApiAuthentication;
 import org.healthhub.workers.opening.OpeningReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
-import org.operaton.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.operaton.bpm.webapp.impl.security.auth.Authentications;
-import org.operaton.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpSession;
 
 /**
  * Who may read an opening result through the engine app. The report here is a stand-in reader's
@@ -87,13 +84,10 @@ class OpeningResultControllerTest {
     return new OpeningResultController(engine, beans.getBeanProvider(OpeningReports.class));
   }
 
+  /** As the security chain hands a signed-in user (Basic or webapp session) to the controller. */
   private static MockHttpServletRequest signedIn(String user) {
-    Authentications authentications = new Authentications();
-    authentications.addOrReplace(new UserAuthentication(user, engine.getName()));
-    MockHttpSession session = new MockHttpSession();
-    AuthenticationUtil.updateSession(session, authentications);
     MockHttpServletRequest request = new MockHttpServletRequest();
-    request.setSession(session);
+    request.setAttribute(ApiAuthentication.USER, user);
     return request;
   }
 }

@@ -10,6 +10,7 @@ import org.healthhub.processes.ProcessAssertions;
 import org.healthhub.workers.Subscriptions;
 import org.healthhub.workers.TaskRunner;
 import org.healthhub.workers.enrol.MembershipList;
+import org.healthhub.workers.launch.EngineCredentials;
 import org.healthhub.workers.launch.InProcessLauncher;
 import org.healthhub.workers.launch.StandaloneLauncher;
 import org.healthhub.workers.launch.WorkerProperties;
@@ -58,7 +59,8 @@ class StandaloneLauncherTest {
     assertThat(externalTaskService.createExternalTaskQuery().processInstanceId(instance).locked().count())
         .as("no in-process worker has locked the first join step").isZero();
 
-    try (StandaloneLauncher launcher = StandaloneLauncher.start(subscriptions, runner, standaloneProperties())) {
+    try (StandaloneLauncher launcher = StandaloneLauncher.start(subscriptions, runner, standaloneProperties(),
+        new EngineCredentials("worker", EngineApp.passwordOf("worker")))) {
       EngineApp.awaitEnd(historyService, instance);
     }
 

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.client.ExternalTaskClient;
+import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.healthhub.workers.Subscriptions;
 import org.healthhub.workers.TaskInput;
@@ -26,8 +27,12 @@ public final class StandaloneLauncher implements AutoCloseable {
     this.handlers = handlers;
   }
 
-  /** Connects to {@code properties.engineRestUrl()} and subscribes every topic of {@code subscriptions}. */
-  public static StandaloneLauncher start(Subscriptions subscriptions, TaskRunner runner, WorkerProperties properties) {
+  /**
+   * Connects to {@code properties.engineRestUrl()} as {@code credentials} (HTTP Basic) and subscribes
+   * every topic of {@code subscriptions}.
+   */
+  public static StandaloneLauncher start(Subscriptions subscriptions, TaskRunner runner, WorkerProperties properties,
+      EngineCredentials credentials) {
     ExecutorService handlers = Executors.newFixedThreadPool(properties.threads());
     ExternalTaskClient client = ExternalTaskClient.create()
         .baseUrl(properties.engineRestUrl())
@@ -37,6 +42,7 @@ public final class StandaloneLauncher implements AutoCloseable {
         .asyncResponseTimeout(properties.longPoll().toMillis())
         // The long poll already waits on the server; the client's exponential backoff (up to 60 s) would only delay the next join turn.
         .disableBackoffStrategy()
+        .addInterceptor(new BasicAuthProvider(credentials.user(), credentials.password()))
         .build();
     subscriptions.handlers().forEach((topic, handler) -> client.subscribe(topic)
         .handler((task, service) -> handlers.execute(
