@@ -32,7 +32,7 @@ public final class PurchaseJourney {
 
   /** The buyer asks for {@code fields} at {@code priceWei}, one record at least; returns the instance id. */
   public String request(String buyer, String fields, String priceWei) {
-    identity.setAuthenticatedUserId(buyer);
+    EngineApp.signIn(identity, buyer);
     try {
       return runtime.startProcessInstanceByKey("purchase-data", requestForm(fields, priceWei, 1)).getId();
     } finally {
@@ -61,7 +61,7 @@ public final class PurchaseJourney {
   /** Claims and completes {@code task} signed in as {@code user}, as Tasklist does. */
   static void claimAndComplete(IdentityService identity, TaskService tasks, Task task, String user,
       Map<String, Object> variables) {
-    identity.setAuthenticatedUserId(user);
+    EngineApp.signIn(identity, user);
     try {
       tasks.claim(task.getId(), user);
       tasks.complete(task.getId(), variables);

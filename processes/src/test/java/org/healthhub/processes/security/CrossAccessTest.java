@@ -70,7 +70,7 @@ class CrossAccessTest {
     assertThat(startable("patient")).containsExactly("share-record");
     assertThat(startable("groupmanager")).containsExactly("open-signature");
     assertThat(startable("revocationmanager")).containsExactly("open-signature");
-    assertThat(startable("buyer")).as("purchase-data is granted, not yet deployed").isEmpty();
+    assertThat(startable("buyer")).containsExactly("purchase-data");
     assertThat(startable("hospital")).isEmpty();
   }
 
