@@ -13,9 +13,18 @@ import org.healthhub.crypto.MalformedInputException;
  */
 abstract sealed class CurvePoint<P extends CurvePoint<P>> permits G1, G2 {
   final byte[] raw;
+  // Serializing normalizes the point (a field inversion); keys and signatures are hashed into
+  // every proof's transcript, so each point serializes at most once.
+  private volatile byte[] encoded;
 
   CurvePoint(byte[] raw) {
     this.raw = raw;
+  }
+
+  /** This point, remembering {@code canonical} (its checked encoding) as its serialization. */
+  P decodedFrom(byte[] canonical) {
+    encoded = canonical.clone();
+    return self();
   }
 
   abstract PointOps ops();
@@ -62,7 +71,12 @@ abstract sealed class CurvePoint<P extends CurvePoint<P>> permits G1, G2 {
 
   /** mcl's default serialization (see the concrete class for the layout). */
   public byte[] toBytes() {
-    return ops().encode(raw);
+    byte[] known = encoded;
+    if (known == null) {
+      known = ops().encode(raw);
+      encoded = known;
+    }
+    return known.clone();
   }
 
   /** Standard base64 with padding of {@link #toBytes()}, as pygroupsig's {@code to_b64()}. */

@@ -86,7 +86,7 @@ public final class G1 extends CurvePoint<G1> {
    *     non-canonical encoding, or a point outside the prime-order subgroup
    */
   public static G1 fromBytes(byte[] bytes) throws MalformedInputException {
-    return new G1(OPS.decode(bytes));
+    return new G1(OPS.decode(bytes)).decodedFrom(bytes);
   }
 
   /** {@link #fromBytes} of standard base64. */

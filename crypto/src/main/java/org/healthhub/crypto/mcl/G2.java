@@ -88,7 +88,7 @@ public final class G2 extends CurvePoint<G2> {
    *     non-canonical encoding, or a point outside the prime-order subgroup
    */
   public static G2 fromBytes(byte[] bytes) throws MalformedInputException {
-    return new G2(OPS.decode(bytes));
+    return new G2(OPS.decode(bytes)).decodedFrom(bytes);
   }
 
   /** {@link #fromBytes} of standard base64. */

@@ -170,7 +170,7 @@ public final class Gl19 implements GroupSignatureScheme, FoldablePlainSignatures
     Fr x = fromManager.fr("x");
     Fr s = fromManager.fr("s");
     long l = expiration(fromManager.string("l"));
-    Fr d = lifetimeScalar(l);
+    Fr d = CredentialBases.lifetimeScalar(l);
     G1 h2s = group.h2.mul(s);
     G1 h3d = group.h3.mul(d);
     // e(A, g2·x + ipk) = e(H + h2s + h3d + g1, g2), i.e. A = (H + h2s + h3d + g1)·(isk + x)⁻¹
@@ -190,11 +190,6 @@ public final class Gl19 implements GroupSignatureScheme, FoldablePlainSignatures
       throw new MalformedInputException("gl19 join: l must be a canonical decimal integer");
     }
     return Long.parseLong(text);
-  }
-
-  /** {@code d = Chal(decimal(l))}. */
-  private static Fr lifetimeScalar(long l) throws MalformedInputException {
-    return Transcript.challengeOf(Transcript.utf8(Long.toString(l)));
   }
 
   @Override
@@ -275,7 +270,7 @@ public final class Gl19 implements GroupSignatureScheme, FoldablePlainSignatures
   /** pygroupsig's whole verify: the SPK, with {@code g1 + h3·Chal(decimal(expiration))}. */
   static boolean proofVerifies(String message, Gl19Signature sig, Gl19GroupKey group)
       throws MalformedInputException {
-    G1 g1h3d = group.h3.mul(lifetimeScalar(sig.expiration)).add(group.g1);
+    G1 g1h3d = group.credentialBases.of(sig.expiration);
     Gl19Statement statement =
         new Gl19Statement(
             group, sig.bigAA, sig.bigAbar, sig.d, sig.nym1, sig.nym2, sig.ehy1, sig.ehy2, g1h3d);

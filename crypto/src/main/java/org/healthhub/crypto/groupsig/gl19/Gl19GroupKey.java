@@ -32,6 +32,7 @@ public final class Gl19GroupKey implements GroupKey {
   // verify's issuer equation pairs with ipk and g2 every time
   final PrecomputedG2 ipkLines;
   final PrecomputedG2 g2Lines;
+  final CredentialBases credentialBases;
 
   Gl19GroupKey(G1 g1, G2 g2, G1 g, G1 h, G1 h1, G1 h2, G1 h3, G2 ipk, G1 cpk, G1 epk) {
     this.g1 = g1;
@@ -46,6 +47,7 @@ public final class Gl19GroupKey implements GroupKey {
     this.epk = epk;
     this.ipkLines = new PrecomputedG2(ipk);
     this.g2Lines = new PrecomputedG2(g2);
+    this.credentialBases = new CredentialBases(g1, h3);
   }
 
   @Override
