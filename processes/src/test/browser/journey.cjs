@@ -128,7 +128,7 @@ const steps = {
 
   // Starts a process from its start form in Tasklist; answers the form's validation messages (and
   // no notification) when the form refuses the entry.
-  async startProcess({ user, process: processName, fields, screenshot: shot, submit = true }) {
+  async startProcess({ user, process: processName, fields, screenshot: shot }) {
     const { page } = await session(user);
     await openTasklist(page);
     await startLink(page).click();
@@ -138,22 +138,16 @@ const steps = {
     await form.waitFor({ timeout: PATIENCE_MS });
     await fill(form, fields);
     await screenshot(page, shot);
-    if (!submit) {
-      await dialog.getByRole('button', { name: /close|cancel/i }).first().click();
-      return {};
-    }
     return submitForm(dialog.getByRole('button', { name: /^start$/i }), form, async () => !(await dialog.isVisible()), page);
   },
 
   // Opens a task by name (waiting until the flow has created it), claims it and completes its form.
   async completeTask({ user, task, fields, screenshot: shot, read }) {
     const { page } = await session(user);
-    await openTasklist(page);
     const entry = page.locator('.task-list li, [cam-tasks] li', { hasText: task }).first();
     await waitUntil(async () => {
-      if (await entry.isVisible()) return true;
       await openTasklist(page);
-      return false;
+      return appears(entry);
     }, `task "${task}" in ${user}'s list`);
     await entry.click();
     const form = page.locator('.fjs-form').first();
@@ -173,13 +167,13 @@ const steps = {
   // Opens a page of the app and waits for a text on it; answers the page's text.
   async open({ user, url, waitFor, screenshot: shot }) {
     const { page } = await session(user);
-    await page.goto(`${BASE_URL}${url}`);
     if (waitFor) {
       await waitUntil(async () => {
-        if ((await page.locator('body').innerText()).includes(waitFor)) return true;
-        await page.reload();
-        return false;
+        await page.goto(`${BASE_URL}${url}`);
+        return appears(page.getByText(waitFor).first());
       }, `"${waitFor}" on ${url}`);
+    } else {
+      await page.goto(`${BASE_URL}${url}`);
     }
     await screenshot(page, shot);
     return { text: await page.locator('body').innerText() };
@@ -226,6 +220,11 @@ async function settle(page, form, gone) {
     }
     await page.waitForTimeout(100);
   }
+}
+
+// Whether the element shows within a few seconds of a page load (the lists load after the page).
+async function appears(locator) {
+  return locator.waitFor({ timeout: 5_000 }).then(() => true, () => false);
 }
 
 async function waitUntil(condition, what) {

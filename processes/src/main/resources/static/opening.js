@@ -17,7 +17,8 @@ async function show() {
   const result = await response.json();
   const dl = document.getElementById('result');
   dl.querySelector('.verdict').textContent = result.valid ? 'Signature valid, signer identified' : 'Signature invalid';
-  dl.querySelector('.member').textContent = result.memberId ?? 'nobody (the signature does not open)';
+  dl.querySelector('.member').textContent = result.signer ?? (result.memberId
+    ? `a member not in the list (entry ${result.memberId})` : 'nobody (the signature does not open to a member)');
   dl.querySelector('.reason').textContent = result.reason ?? '';
   status.textContent = '';
   dl.hidden = false;

@@ -46,6 +46,11 @@ final class Browser implements AutoCloseable {
     Path chromium = CHROMIUM.stream().filter(Files::isExecutable).findFirst()
         .orElseThrow(() -> new IllegalStateException("no chromium at " + CHROMIUM + ": run ./healthhub setup"));
     Files.createDirectories(SCREENSHOTS);
+    try (var old = Files.newDirectoryStream(SCREENSHOTS, "*.png")) {
+      for (Path png : old) {
+        Files.delete(png);
+      }
+    }
     ProcessBuilder builder = new ProcessBuilder("node", SCRIPT.toString())
         .redirectError(ProcessBuilder.Redirect.INHERIT);
     builder.environment().putAll(Map.of("HEALTHHUB_BASE_URL", baseUrl, "HEALTHHUB_TOOLS_DIR", tools.toAbsolutePath().toString(),
@@ -84,7 +89,11 @@ final class Browser implements AutoCloseable {
   public void close() throws IOException, InterruptedException {
     toScript.close();
     if (!node.waitFor(30, TimeUnit.SECONDS)) {
-      node.destroyForcibly();
+      // SIGTERM lets playwright close chromium; only a script that ignores it is killed.
+      node.destroy();
+      if (!node.waitFor(10, TimeUnit.SECONDS)) {
+        node.destroyForcibly();
+      }
     }
   }
 }
