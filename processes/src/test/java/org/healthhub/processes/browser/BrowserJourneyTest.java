@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -57,11 +56,8 @@ class BrowserJourneyTest {
       List.of("doctor", "doctor2", "patient", "groupmanager", "gm2", "revocationmanager");
 
   @DynamicPropertySource
-  static void environment(DynamicPropertyRegistry registry) throws IOException {
-    EngineApp.freshDataDir(registry);
-    registry.add("healthhub.chain.local.enabled", () -> "true");
-    int port = freePort();
-    registry.add("healthhub.chain.local.port", () -> Integer.toString(port));
+  static void environment(DynamicPropertyRegistry registry) {
+    EngineApp.embeddedDefault(registry);
     for (String user : List.of("patient", "revocationmanager")) {
       registry.add("healthhub.demo-users.passwords." + user, () -> passwordOf(user));
     }
@@ -269,9 +265,4 @@ class BrowserJourneyTest {
     };
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

@@ -2,9 +2,7 @@ package org.healthhub.processes.opening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -41,11 +39,8 @@ class OpenSignatureAppTest {
   private static final String GROUP = "st-mary";
 
   @DynamicPropertySource
-  static void environment(DynamicPropertyRegistry registry) throws IOException {
-    EngineApp.freshDataDir(registry);
-    registry.add("healthhub.chain.local.enabled", () -> "true");
-    int port = freePort();
-    registry.add("healthhub.chain.local.port", () -> Integer.toString(port));
+  static void environment(DynamicPropertyRegistry registry) {
+    EngineApp.embeddedDefault(registry);
   }
 
   @Autowired RuntimeService runtimeService;
@@ -135,9 +130,4 @@ class OpenSignatureAppTest {
         .variableName(name).singleResult().getValue();
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }
