@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.healthhub.crypto.record.envelope.EnvelopeDataKeys;
 import org.healthhub.crypto.record.envelope.RecordEnvelope;
 import org.healthhub.crypto.record.keystore.UserKeys;
 import org.healthhub.processes.record.DataKeyScan;
+import org.healthhub.processes.purchase.PurchaseJourney;
 import org.healthhub.processes.record.EngineTableScan;
 import org.healthhub.storage.BlobStore;
 import org.healthhub.storage.Cid;
@@ -29,6 +31,9 @@ import org.healthhub.workers.keys.Keyring;
 import org.healthhub.workers.record.RecordIndex;
 import org.healthhub.workers.record.SealedRecords;
 import org.junit.jupiter.api.Test;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Numeric;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.operaton.bpm.engine.HistoryService;
@@ -50,8 +55,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole system as the embedded default runs it, against a real js-ipfs node: the app starts
  * anvil and deploys DataHub; two doctors enrol through enrol-doctor; three records for two patients
  * go through store-record (two forms, one FHIR JSON through REST); one share is read and expires,
- * another is revoked through REST. Then chain and storage hold what they must, and no private key,
- * member key, record data key or plaintext record is in any engine table or log line.
+ * another is revoked through REST; a buyer purchases fields of the records of the one patient who consents.
+ * Then chain and storage hold what they must, and no private key, member key, record or delivery data key
+ * or plaintext record is in any engine table or log line.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -133,8 +139,11 @@ class HealthHubEndToEndTest {
     assertThat(chain.as("admin").hasShare(HexFormat.of().parseHex(records.find(third).orElseThrow().merkleRoot()),
         chain.addressOf("doctor2"))).isFalse();
 
+    String bundleCid = purchaseBothAskedOneConsents();
+
     List<String> secrets = new ArrayList<>(MARKERS);
-    for (String user : List.of("patient", "patient2", "doctor", "doctor2", "groupmanager", "revocationmanager", "hospital")) {
+    for (String user : List.of("patient", "patient2", "doctor", "doctor2", "groupmanager", "revocationmanager", "hospital",
+        "buyer")) {
       UserKeys keys = keyring.keysOf(user);
       secrets.add(HexFormat.of().formatHex(keys.wrapping().privateKey().copySecret()));
       secrets.add(HexFormat.of().formatHex(keys.chain().privateKey().copySecret()));
@@ -150,6 +159,7 @@ class HealthHubEndToEndTest {
     for (String recordId : List.of(first, second, third)) {
       dataKeys.add(dataKeyOf(records.find(recordId).orElseThrow()));
     }
+    dataKeys.add(dataKeyOf(bundleCid, "buyer"));
     for (byte[] dataKey : dataKeys) {
       assertThat(DataKeyScan.find(dataSource, output.getAll(), dataKey)).as("places holding a record's data key").isEmpty();
     }
@@ -162,12 +172,62 @@ class HealthHubEndToEndTest {
     historyService.deleteHistoricProcessInstance(probe);
   }
 
+  /**
+   * purchase-data in the running app: both patients are asked, patient consents (two records), patient2 does
+   * not; the buyer's worker verifies and the buyer accepts. Credits are checked to the wei, then the patient
+   * withdraws. Returns the delivered bundle's CID.
+   */
+  private String purchaseBothAskedOneConsents() throws Exception {
+    BigInteger price = BigInteger.TEN.pow(15);
+    BigInteger hospitalBefore = credits("hospital");
+    BigInteger patientBefore = credits("patient");
+    BigInteger patient2Before = credits("patient2");
+    BigInteger heldBefore = ethBalance(chain.as("admin").contractAddress());
+    PurchaseJourney journey = new PurchaseJourney(runtimeService, taskService, identityService, historyService);
+
+    String purchase = journey.request("buyer", "Condition.code.text\nPatient.gender", price.toString());
+    journey.complete(purchase, "UserTask_HospitalReview", "hospital",
+        Map.of("hospitalDecision", "REPLY", "patientShareBps", 4_000L));
+    journey.complete(purchase, "UserTask_PatientConsent", "patient", Map.of("consentGiven", true));
+    journey.complete(purchase, "UserTask_PatientConsent", "patient2", Map.of("consentGiven", false));
+    journey.complete(purchase, "UserTask_BuyerDecision", "buyer", Map.of("buyerDecision", "ACCEPT"));
+    journey.awaitEnd(purchase);
+
+    ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_Paid");
+    assertThat(journey.variable(purchase, "verificationStatus")).isEqualTo("ALL_VERIFIED");
+    assertThat(journey.variable(purchase, "verificationResults")).isEqualTo("record 1: verified\nrecord 2: verified\n");
+    BigInteger patientShare = price.multiply(BigInteger.valueOf(4_000)).divide(BigInteger.valueOf(10_000));
+    assertThat(credits("patient")).isEqualTo(patientBefore.add(patientShare));
+    assertThat(credits("patient2")).isEqualTo(patient2Before);
+    assertThat(credits("hospital")).isEqualTo(hospitalBefore.add(price.subtract(patientShare)));
+    assertThat(ethBalance(chain.as("admin").contractAddress())).isEqualTo(heldBefore.add(price));
+
+    BigInteger walletBefore = ethBalance(chain.addressOf("patient"));
+    TransactionReceipt withdrawal = chain.as("patient").withdraw().receipt().orElseThrow();
+    BigInteger gas = withdrawal.getGasUsed().multiply(Numeric.decodeQuantity(withdrawal.getEffectiveGasPrice()));
+    assertThat(ethBalance(chain.addressOf("patient"))).isEqualTo(walletBefore.add(patientBefore).add(patientShare).subtract(gas));
+    assertThat(credits("patient")).isZero();
+    return (String) journey.variable(purchase, "bundleCid");
+  }
+
+  private BigInteger credits(String user) throws Exception {
+    return chain.as("admin").credits(chain.addressOf(user));
+  }
+
+  private BigInteger ethBalance(String address) throws Exception {
+    return chain.connectionOf("admin").web3j().ethGetBalance(address, DefaultBlockParameterName.LATEST).send().getBalance();
+  }
+
   /** The data key of a stored record, unwrapped with its patient's private key as the patient's reader does. */
   private byte[] dataKeyOf(RecordIndex.Entry entry) throws Exception {
-    RecordEnvelope envelope = sealedRecords.envelope(entry.recordCid());
-    SecretBytes dataKey = EnvelopeDataKeys.unwrap(envelope, entry.patientId(), keyring.keysOf(entry.patientId()).wrapping());
+    return dataKeyOf(entry.recordCid(), entry.patientId());
+  }
+
+  private byte[] dataKeyOf(String cid, String reader) throws Exception {
+    RecordEnvelope envelope = sealedRecords.envelope(cid);
+    SecretBytes dataKey = EnvelopeDataKeys.unwrap(envelope, reader, keyring.keysOf(reader).wrapping());
     try {
-      assertThat(dataKey.length()).as("data key of %s", entry.recordId()).isEqualTo(32);
+      assertThat(dataKey.length()).as("data key of %s", cid).isEqualTo(32);
       return dataKey.copySecret();
     } finally {
       dataKey.destroy();

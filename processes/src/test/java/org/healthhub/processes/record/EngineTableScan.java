@@ -18,7 +18,7 @@ public final class EngineTableScan {
   private EngineTableScan() {}
 
   /** Where {@code needle} occurs (table.column), as text or inside a byte array (UTF-8 or UTF-16). */
-  static List<String> find(ProcessEngine engine, String needle) throws SQLException {
+  public static List<String> find(ProcessEngine engine, String needle) throws SQLException {
     return find(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource(), needle);
   }
 

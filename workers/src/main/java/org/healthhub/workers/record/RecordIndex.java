@@ -29,6 +29,11 @@ public final class RecordIndex {
     return entries.find(recordId);
   }
 
+  /** Every record a hospital group's doctors signed, in no particular order. */
+  public List<Entry> ofGroup(String hospitalGroupId) throws IOException {
+    return entries.where(entry -> entry.hospitalGroupId().equals(hospitalGroupId));
+  }
+
   public List<Entry> ofPatient(String patientId) throws IOException {
     return entries.where(entry -> entry.patientId().equals(patientId));
   }
