@@ -74,9 +74,14 @@ async function screenshot(page, name) {
 }
 
 // Fills a form-js form by the labels a person reads. A value true/false ticks a checkbox, a value
-// {"option": "..."} picks from a select, anything else is typed.
+// {"option": "..."} picks from a select, {"radio": "..."} picks a radio button by its label, anything
+// else is typed.
 async function fill(scope, fields) {
   for (const [label, value] of fields) {
+    if (value !== null && typeof value === 'object' && 'radio' in value) {
+      await scope.getByRole('radio', { name: value.radio }).check();
+      continue;
+    }
     const field = scope.getByLabel(exactLabel(label));
     if (typeof value === 'boolean') {
       await field.setChecked(value);
@@ -104,6 +109,14 @@ async function submitForm(button, form, gone, page) {
   }
   await button.click();
   return settle(page, form, gone);
+}
+
+// What the form shows, field by field: label and value (read-only fields included).
+async function readFields(form) {
+  return form.locator('.fjs-form-field').evaluateAll((fields) => Object.fromEntries(fields
+    .map((field) => [(field.querySelector('label')?.textContent ?? '').replace('*', '').trim(),
+      field.querySelector('input:not([type=radio]), textarea')?.value ?? ''])
+    .filter(([label]) => label)));
 }
 
 // The validation messages form-js shows under the fields, with the label of each field.
@@ -141,15 +154,20 @@ const steps = {
     return submitForm(dialog.getByRole('button', { name: /^start$/i }), form, async () => !(await dialog.isVisible()), page);
   },
 
-  // Opens a task by name (waiting until the flow has created it), claims it and completes its form.
-  async completeTask({ user, task, fields, screenshot: shot, read }) {
+  // Opens a task by name from the list (waiting until the flow has created it), or by id as a link
+  // to it would (when several people's tasks share a name), claims it and completes its form.
+  async completeTask({ user, task, taskId, fields, screenshot: shot, read }) {
     const { page } = await session(user);
-    const entry = page.locator('.task-list li, [cam-tasks] li', { hasText: task }).first();
-    await waitUntil(async () => {
-      await openTasklist(page);
-      return appears(entry);
-    }, `task "${task}" in ${user}'s list`);
-    await entry.click();
+    if (taskId) {
+      await reloadUntil(page, `${TASKLIST}#/?task=${encodeURIComponent(taskId)}`, page.locator('.fjs-form').first());
+    } else {
+      const entry = page.locator('.task-list li, [cam-tasks] li', { hasText: task }).first();
+      await waitUntil(async () => {
+        await openTasklist(page);
+        return appears(entry);
+      }, `task "${task}" in ${user}'s list`);
+      await entry.click();
+    }
     const form = page.locator('.fjs-form').first();
     await form.waitFor({ timeout: PATIENCE_MS });
     // A candidate-group task opens read-only until the person claims it.
@@ -157,11 +175,11 @@ const steps = {
       await page.locator('button, a', { hasText: /^\s*claim\s*$/i }).first().click();
       await page.locator('.disabled-form').waitFor({ state: 'detached', timeout: PATIENCE_MS });
     }
-    const shown = read ? await form.innerText() : undefined;
+    const shown = read ? { text: await form.innerText(), fields: await readFields(form) } : undefined;
     await fill(form, fields ?? []);
     await screenshot(page, shot);
     const complete = page.getByRole('button', { name: /^complete$/i });
-    return { ...(await submitForm(complete, form, async () => (await entry.count()) === 0, page)), shown };
+    return { ...(await submitForm(complete, form, async () => (await page.locator('.fjs-form').count()) === 0, page)), shown };
   },
 
   // Opens a page of the app and waits for a text on it; answers the page's text.
@@ -214,6 +232,12 @@ async function settle(page, form, gone) {
     }
     if (await gone()) {
       return { submitted: true, notifications: await notifications(page) };
+    }
+    // The engine refused the start or completion (a server-side check): Tasklist says why in a
+    // notification and keeps the form open.
+    const refusals = await page.locator('.notifications .alert-danger, .notifications .alert-error').allInnerTexts();
+    if (refusals.length > 0) {
+      return { submitted: false, errors: [], refusals };
     }
     if (Date.now() > deadline) {
       throw new Error('the form neither submitted nor showed a message');

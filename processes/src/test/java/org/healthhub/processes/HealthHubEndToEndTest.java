@@ -77,8 +77,6 @@ class HealthHubEndToEndTest {
     int port = freePort();
     registry.add("healthhub.chain.local.port", () -> Integer.toString(port));
     registry.add("healthhub.demo-users.passwords.patient", () -> "test-patient-password");
-    registry.add("healthhub.keystores.passphrases.doctor2", () -> "test-keystore-doctor2");
-    registry.add("healthhub.keystores.passphrases.patient2", () -> "test-keystore-patient2");
   }
 
   @Autowired TestRestTemplate rest;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,6 +32,7 @@ import org.operaton.bpm.engine.RepositoryService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.identity.User;
+import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -53,15 +55,16 @@ class BrowserJourneyTest {
   private static final String GROUP = "st-mary";
   private static final String DIAGNOSIS = "Browser journey diagnosis 51c2";
   private static final List<String> PEOPLE =
-      List.of("doctor", "doctor2", "patient", "groupmanager", "gm2", "revocationmanager");
+      List.of("doctor", "doctor2", "patient", "patient2", "groupmanager", "gm2", "revocationmanager", "hospital", "buyer");
+  private static final BigInteger PRICE = BigInteger.TEN.pow(15);
+  private static final long PATIENT_SHARE_BPS = 4_000;
 
   @DynamicPropertySource
   static void environment(DynamicPropertyRegistry registry) {
     EngineApp.embeddedDefault(registry);
-    for (String user : List.of("patient", "revocationmanager")) {
+    for (String user : List.of("patient", "revocationmanager", "hospital", "buyer")) {
       registry.add("healthhub.demo-users.passwords." + user, () -> passwordOf(user));
     }
-    registry.add("healthhub.keystores.passphrases.doctor2", () -> "test-keystore-doctor2");
   }
 
   @LocalServerPort int port;
@@ -82,6 +85,7 @@ class BrowserJourneyTest {
   void everyoneSignsIn() throws IOException {
     addUser("doctor2", "doctors");
     addUser("gm2", "groupManagers");
+    addUser("patient2", "patients");
     browser = Browser.start("http://localhost:" + port);
     for (String user : PEOPLE) {
       browser.step("signIn", "user", user, "password", passwordOf(user));
@@ -118,6 +122,11 @@ class BrowserJourneyTest {
         "screenshot", "form-open-signature-request-refused"),
         "Signature fingerprint (SHA-256)", "64 hexadecimal digits", "Why this signature must be opened", "minimum length of 10");
 
+    JsonNode forbidden = browser.step("startProcess", "user", "buyer", "process", "Purchase de-identified data",
+        "fields", purchaseRequest("Condition.code.text\nPatient.name"), "screenshot", "form-purchase-data-request-refused");
+    assertThat(forbidden.get("submitted").asBoolean()).as("purchase asking for a name started").isFalse();
+    assertThat(forbidden.get("refusals").toString()).as("the reason shown").contains("Safe Harbor", "Patient.name");
+
     assertThat(historyService.createHistoricProcessInstanceQuery().count()).as("process instances started").isEqualTo(before);
   }
 
@@ -136,15 +145,7 @@ class BrowserJourneyTest {
     ProcessAssertions.assertThat(historyService, enrolment).hasEndedAt("EndEvent_DoctorEnrolled");
     assertThat(membershipList.find(GROUP, "doctor")).as("doctor in the group's membership list").isPresent();
 
-    assertSubmitted(browser.step("startProcess", "user", "doctor", "process", "Store a medical record", "fields", List.of(
-        List.of("Patient (user id)", "patient"), List.of("Patient name", "Browser Journey Patient"),
-        List.of("Date of the visit", "2026-11-20"), List.of("Category", "general"), List.of("Age (years)", "41"),
-        List.of("Gender", Map.of("option", "Female")), List.of("Diagnosis", DIAGNOSIS),
-        List.of("Medications (one per line)", "Metformin 500 mg"), List.of("Hospital", "St Mary")),
-        "screenshot", "form-store-record-start"));
-    String stored = latestInstanceOf("store-record");
-    EngineApp.awaitEnd(historyService, stored);
-    ProcessAssertions.assertThat(historyService, stored).hasEndedAt("EndEvent_RecordStored");
+    storeRecordFor("patient", "Browser Journey Patient", DIAGNOSIS, "form-store-record-start");
     record = records.ofPatient("patient").get(0);
     assertThat(chain.as("admin").patientOf(root(record))).as("patient the record is anchored for")
         .isEqualToIgnoringCase(chain.addressOf("patient"));
@@ -167,7 +168,7 @@ class BrowserJourneyTest {
     String share = latestInstanceOf("share-record");
     JsonNode readTask = browser.step("completeTask", "user", "doctor2", "task", "Read the shared record",
         "screenshot", "form-share-record-read", "read", true);
-    assertThat(readTask.get("shown").asText()).contains("A patient shared a record with you");
+    assertThat(readTask.at("/shown/text").asText()).contains("A patient shared a record with you");
     assertThat(chain.as("admin").hasShare(root(record), chain.addressOf("doctor2"))).as("grant on chain").isTrue();
     browser.step("shoot", "user", "groupmanager", "name", "cockpit-share-record-running", "waitFor", "Share a record",
         "url", "/operaton/app/cockpit/default/#/process-definition/"
@@ -221,6 +222,107 @@ class BrowserJourneyTest {
     JsonNode result = browser.step("open", "user", "groupmanager", "url", "/opening.html?instance=" + opening,
         "waitFor", "Signature valid", "screenshot", "page-opening-result");
     assertThat(result.get("text").asText()).containsPattern("Signed by\\s+doctor\\b");
+  }
+
+  @Test
+  @Order(5)
+  void buyerPurchases_hospitalReplies_onePatientConsents_buyerAccepts_creditedOnChain() throws Exception {
+    storeRecordFor("patient2", "Second Journey Patient", "Second journey diagnosis", null);
+    BigInteger hospitalBefore = credits("hospital");
+    BigInteger patientBefore = credits("patient");
+    BigInteger patient2Before = credits("patient2");
+
+    String purchase = requestPurchaseAndConsent("form-purchase-data");
+    JsonNode verdict = browser.step("completeTask", "user", "buyer", "task", "Accept or dispute the delivery", "read", true,
+        "fields", List.of(List.of("Your decision", Map.of("radio", "Accept the delivery"))), "screenshot", "form-purchase-data-verdict");
+    assertSubmitted(verdict);
+    assertThat(verdict.at("/shown/fields/Verification").asText()).isEqualTo("ALL_VERIFIED");
+    assertThat(verdict.at("/shown/fields/Result per record").asText().strip()).isEqualTo("record 1: verified");
+    EngineApp.awaitEnd(historyService, purchase);
+    ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_Paid");
+
+    BigInteger patientShare = PRICE.multiply(BigInteger.valueOf(PATIENT_SHARE_BPS)).divide(BigInteger.valueOf(10_000));
+    assertThat(credits("patient")).as("consenting patient's credit").isEqualTo(patientBefore.add(patientShare));
+    assertThat(credits("patient2")).as("declining patient's credit").isEqualTo(patient2Before);
+    assertThat(credits("hospital")).as("hospital's credit").isEqualTo(hospitalBefore.add(PRICE.subtract(patientShare)));
+  }
+
+  @Test
+  @Order(6)
+  void buyerDisputes_gmAndRmApproveTheOpening_signatureValidPaidAsAccepted() throws Exception {
+    BigInteger hospitalBefore = credits("hospital");
+    String purchase = requestPurchaseAndConsent(null);
+    assertSubmitted(browser.step("completeTask", "user", "buyer", "task", "Accept or dispute the delivery", "fields",
+        List.of(List.of("Your decision", Map.of("radio", "Dispute a record")), List.of("Record to dispute (number)", "1")),
+        "screenshot", "form-purchase-data-dispute"));
+
+    assertSubmitted(browser.step("completeTask", "user", "groupmanager", "task", "Approve opening the signature (Group Manager)",
+        "fields", List.of(List.of("As Group Manager, approve opening this signature (you cannot approve your own request, nor both tasks)", true))));
+    assertSubmitted(browser.step("completeTask", "user", "revocationmanager", "task",
+        "Approve opening the signature (Revocation Manager)", "fields",
+        List.of(List.of("As Revocation Manager, approve opening this signature (you cannot approve your own request, nor both tasks)", true))));
+    EngineApp.awaitEnd(historyService, purchase);
+    ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_DisputePaid");
+    BigInteger patientShare = PRICE.multiply(BigInteger.valueOf(PATIENT_SHARE_BPS)).divide(BigInteger.valueOf(10_000));
+    assertThat(credits("hospital")).as("hospital paid after the opening").isEqualTo(hospitalBefore.add(PRICE.subtract(patientShare)));
+  }
+
+  /** The buyer asks, the hospital replies, patient consents and patient2 declines, each in their own session. */
+  private String requestPurchaseAndConsent(String screenshots) throws Exception {
+    assertSubmitted(browser.step("startProcess", "user", "buyer", "process", "Purchase de-identified data",
+        "fields", purchaseRequest("Condition.code.text\nPatient.gender"), "screenshot", shot(screenshots, "-request")));
+    String purchase = latestInstanceOf("purchase-data");
+    assertSubmitted(browser.step("completeTask", "user", "hospital", "task", "Review the purchase request", "fields",
+        List.of(List.of("Your decision", Map.of("radio", "Reply with an offer")),
+            List.of("Patients' share of the price (basis points)", Long.toString(PATIENT_SHARE_BPS))),
+        "screenshot", shot(screenshots, "-review")));
+    assertSubmitted(browser.step("completeTask", "user", "patient", "taskId", consentTaskOf(purchase, "patient"),
+        "fields", List.of(List.of("I consent to these fields of my records being sold to this buyer", true)),
+        "screenshot", shot(screenshots, "-consent")));
+    assertSubmitted(browser.step("completeTask", "user", "patient2", "taskId", consentTaskOf(purchase, "patient2"),
+        "fields", List.of(List.of("I consent to these fields of my records being sold to this buyer", false))));
+    return purchase;
+  }
+
+  private static String shot(String prefix, String suffix) {
+    return prefix == null ? null : prefix + suffix;
+  }
+
+  private static List<List<String>> purchaseRequest(String fields) {
+    return List.of(List.of("Category of data", "general"), List.of("Fields wanted", fields),
+        List.of("Minimum number of records", "1"), List.of("Price (wei)", PRICE.toString()),
+        List.of("Reply deadline (hours from now)", "24"), List.of("Delivery deadline (hours from now)", "48"));
+  }
+
+  /** The consent task the flow made for one patient, as the link in a notification to them would name it. */
+  private String consentTaskOf(String purchase, String patient) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 120_000;
+    for (;;) {
+      List<Task> tasks = taskService.createTaskQuery().processInstanceId(purchase).taskDefinitionKey("UserTask_PatientConsent")
+          .taskCandidateUser(patient).list();
+      if (!tasks.isEmpty()) {
+        return tasks.get(0).getId();
+      }
+      assertThat(System.currentTimeMillis()).as("%s's consent task within two minutes", patient).isLessThan(deadline);
+      Thread.sleep(250);
+    }
+  }
+
+  /** The doctor stores a record from the start form and the flow anchors it. */
+  private void storeRecordFor(String patient, String name, String diagnosis, String screenshot)
+      throws InterruptedException, IOException {
+    assertSubmitted(browser.step("startProcess", "user", "doctor", "process", "Store a medical record", "fields", List.of(
+        List.of("Patient (user id)", patient), List.of("Patient name", name), List.of("Date of the visit", "2026-11-20"),
+        List.of("Category", "general"), List.of("Age (years)", "41"), List.of("Gender", Map.of("option", "Female")),
+        List.of("Diagnosis", diagnosis), List.of("Medications (one per line)", "Metformin 500 mg"),
+        List.of("Hospital", "St Mary")), "screenshot", screenshot));
+    String stored = latestInstanceOf("store-record");
+    EngineApp.awaitEnd(historyService, stored);
+    ProcessAssertions.assertThat(historyService, stored).hasEndedAt("EndEvent_RecordStored");
+  }
+
+  private BigInteger credits(String user) throws Exception {
+    return chain.as("admin").credits(chain.addressOf(user));
   }
 
   private static void assertSubmitted(JsonNode answer) {
