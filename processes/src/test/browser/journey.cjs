@@ -89,8 +89,9 @@ async function fill(scope, fields) {
       const select = field.locator('xpath=ancestor::div[contains(@class, "fjs-form-field")][1]');
       await select.locator('.fjs-input-group').click();
       await select.locator('.fjs-dropdownlist-item', { hasText: value.option }).first().click();
+      await select.locator('.fjs-dropdownlist').waitFor({ state: 'detached' });
     } else {
-      await field.fill(String(value));
+      await typeInto(field, String(value));
     }
     await field.blur();
   }
@@ -99,6 +100,16 @@ async function fill(scope, fields) {
 // A label as written in the form; form-js appends "*" to the required ones.
 function exactLabel(label) {
   return new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?\\s*$`);
+}
+
+// Types a value and checks the field holds it: form-js re-renders after a select closes and can drop
+// a value typed in that instant; a person would see the empty field and type again.
+async function typeInto(field, value) {
+  for (let attempt = 1; ; attempt++) {
+    await field.fill(value);
+    if ((await field.inputValue()) === value || attempt === 3) return;
+    await field.page().waitForTimeout(200);
+  }
 }
 
 // Tasklist keeps its submit button disabled while form-js finds the entry invalid; then the form
