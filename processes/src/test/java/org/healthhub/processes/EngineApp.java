@@ -2,6 +2,7 @@ package org.healthhub.processes;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +24,22 @@ public final class EngineApp {
   private static final long PATIENCE_MILLIS = 180_000;
 
   private EngineApp() {}
+
+  /** The embedded default on a fresh data directory: the app starts its own anvil (on a free port) and deploys DataHub. */
+  public static void embeddedDefault(DynamicPropertyRegistry registry) {
+    freshDataDir(registry);
+    registry.add("healthhub.chain.local.enabled", () -> "true");
+    int port = freePort();
+    registry.add("healthhub.chain.local.port", () -> Integer.toString(port));
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   public static void freshDataDir(DynamicPropertyRegistry registry) {
     try {

@@ -76,8 +76,6 @@ class HealthHubEndToEndTest {
     registry.add("healthhub.chain.local.enabled", () -> "true");
     int port = freePort();
     registry.add("healthhub.chain.local.port", () -> Integer.toString(port));
-    registry.add("healthhub.keystores.passphrases.doctor2", () -> "test-keystore-doctor2");
-    registry.add("healthhub.keystores.passphrases.patient2", () -> "test-keystore-patient2");
   }
 
   @Autowired TestRestTemplate rest;

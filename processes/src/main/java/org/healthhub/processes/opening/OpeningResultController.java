@@ -1,9 +1,12 @@
 package org.healthhub.processes.opening;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.Optional;
 import org.healthhub.crypto.groupsig.opening.ManagerRole;
 import org.healthhub.processes.api.ApiAuthentication;
+import org.healthhub.workers.enrol.MemberEntry;
+import org.healthhub.workers.enrol.MembershipList;
 import org.healthhub.workers.opening.OpeningReport;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.IdentityService;
@@ -23,15 +26,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class OpeningResultController {
 
-  /** The report as a manager sees it; {@code result} is the opening result's export, checkable by anyone with the group key. */
-  record Result(boolean valid, String reason, String memberId, String result) {}
+  /**
+   * The report as a manager sees it: {@code memberId} is the signer's entry in the membership list,
+   * {@code signer} the user it was admitted as; {@code result} is the opening result's export,
+   * checkable by anyone with the group key.
+   */
+  record Result(boolean valid, String reason, String memberId, String signer, String result) {}
 
   private final ProcessEngine engine;
   private final ObjectProvider<OpeningReports> reports;
+  private final MembershipList membershipList;
 
-  OpeningResultController(ProcessEngine engine, ObjectProvider<OpeningReports> reports) {
+  OpeningResultController(ProcessEngine engine, ObjectProvider<OpeningReports> reports, MembershipList membershipList) {
     this.engine = engine;
     this.reports = reports;
+    this.membershipList = membershipList;
   }
 
   @GetMapping("/api/openings/{processInstanceId}/result")
@@ -54,8 +63,18 @@ class OpeningResultController {
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("the managers' keys are not wired in this app");
     }
     OpeningReport report = reader.read(user.get(), role.get(), cid.get(), digest.get());
-    return ResponseEntity.ok(new Result(report.valid(), report.reason(), report.memberId().orElse(null),
+    String signer = report.memberId().isEmpty() ? null : admittedAs(processInstanceId, report.memberId().get());
+    return ResponseEntity.ok(new Result(report.valid(), report.reason(), report.memberId().orElse(null), signer,
         report.result().orElse(null)));
+  }
+
+  private String admittedAs(String processInstanceId, String memberEntry) throws IOException {
+    Optional<String> group = variable(processInstanceId, "hospitalGroupId");
+    if (group.isEmpty()) {
+      return null;
+    }
+    return membershipList.members(group.get()).stream().filter(member -> member.entry().equals(memberEntry))
+        .map(MemberEntry::memberId).findFirst().orElse(null);
   }
 
   private Optional<ManagerRole> roleOf(String user) {

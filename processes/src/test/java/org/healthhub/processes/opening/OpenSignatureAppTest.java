@@ -2,8 +2,6 @@ package org.healthhub.processes.opening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Map;
 import org.healthhub.crypto.groupsig.opening.ManagerRole;
 import org.healthhub.processes.AppScenario;
@@ -36,11 +34,8 @@ class OpenSignatureAppTest {
   private static final String GROUP = AppScenario.GROUP;
 
   @DynamicPropertySource
-  static void environment(DynamicPropertyRegistry registry) throws IOException {
-    EngineApp.freshDataDir(registry);
-    registry.add("healthhub.chain.local.enabled", () -> "true");
-    int port = freePort();
-    registry.add("healthhub.chain.local.port", () -> Integer.toString(port));
+  static void environment(DynamicPropertyRegistry registry) {
+    EngineApp.embeddedDefault(registry);
   }
 
   @Autowired RuntimeService runtimeService;
@@ -79,9 +74,4 @@ class OpenSignatureAppTest {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
 }

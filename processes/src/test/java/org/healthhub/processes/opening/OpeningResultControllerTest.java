@@ -2,8 +2,13 @@ package org.healthhub.processes.opening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.healthhub.processes.api.ApiAuthentication;
+import org.healthhub.workers.enrol.MemberEntry;
+import org.healthhub.workers.enrol.MembershipList;
 import org.healthhub.workers.opening.OpeningReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,7 +35,8 @@ class OpeningResultControllerTest {
     OpeningTestEngine.createManagers();
     engine.getRepositoryService().createDeployment().addClasspathResource("bpmn/open-signature.bpmn").deploy();
     ProcessInstance instance = engine.getRuntimeService().createMessageCorrelation("signature-disputed")
-        .setVariables(Map.of("openingRequester", "bea", "signatureDigest", DIGEST)).correlateStartMessage();
+        .setVariables(Map.of("openingRequester", "bea", "signatureDigest", DIGEST, "hospitalGroupId", "st-mary"))
+        .correlateStartMessage();
     engine.getRuntimeService().setVariable(instance.getId(), "openingResultCid", CID);
     withResult = instance.getId();
   }
@@ -47,12 +53,12 @@ class OpeningResultControllerTest {
   }
 
   @Test
-  void result_revocationManager_readsWithOwnRole() throws Exception {
+  void result_revocationManager_readsWithOwnRoleAndSignerByUser() throws Exception {
     ResponseEntity<Object> response = controller(reader()).result(withResult, signedIn("carol"));
 
     assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(response.getBody()).isEqualTo(
-        new OpeningResultController.Result(true, "read by carol as REVOCATION_MANAGER", "m1", "r"));
+        new OpeningResultController.Result(true, "read by carol as REVOCATION_MANAGER", "m1", "dave", "r"));
   }
 
   @Test
@@ -81,8 +87,28 @@ class OpeningResultControllerTest {
     if (reports != null) {
       beans.addBean("openingReports", reports);
     }
-    return new OpeningResultController(engine, beans.getBeanProvider(OpeningReports.class));
+    return new OpeningResultController(engine, beans.getBeanProvider(OpeningReports.class), MEMBERS);
   }
+
+  /** The group's list: dave was admitted with entry m1. */
+  private static final MembershipList MEMBERS = new MembershipList() {
+    private final List<MemberEntry> members = List.of(new MemberEntry("st-mary", "dave", "m1", Instant.EPOCH));
+
+    @Override
+    public void add(MemberEntry member) {
+      throw new UnsupportedOperationException("read-only list");
+    }
+
+    @Override
+    public Optional<MemberEntry> find(String groupId, String memberId) {
+      return members.stream().filter(m -> m.groupId().equals(groupId) && m.memberId().equals(memberId)).findFirst();
+    }
+
+    @Override
+    public List<MemberEntry> members(String groupId) {
+      return members.stream().filter(m -> m.groupId().equals(groupId)).toList();
+    }
+  };
 
   /** As the security chain hands a signed-in user (Basic or webapp session) to the controller. */
   private static MockHttpServletRequest signedIn(String user) {
