@@ -17,9 +17,9 @@ import java.util.List;
 import org.healthhub.processes.HealthHubProcessesApplication;
 
 /**
- * One engine node: the engine app in a JVM of its own (so it can be killed, not merely closed), on
- * the postgres profile of a cluster or on the embedded default's H2 file, with its in-process
- * workers locking under the node's name, and a small client of its REST API.
+ * One engine node of a cluster: the engine app in a JVM of its own (so it can be killed, not
+ * merely closed) on the postgres profile, with its in-process workers locking under the node's
+ * name, and a small client of its REST API.
  */
 final class EngineNode implements AutoCloseable {
 
@@ -47,17 +47,14 @@ final class EngineNode implements AutoCloseable {
     return start(name, postgres, dataDir, lockDuration, List.of(), topics);
   }
 
-  /**
-   * As above with more app arguments ({@code --key=value}); with {@code postgres} null the node
-   * runs on the embedded default's H2 file under {@code dataDir}.
-   */
+  /** As above with more app arguments ({@code --key=value}). */
   static EngineNode start(String name, PostgresExtension postgres, Path dataDir, Duration lockDuration,
       List<String> arguments, String... topics) throws IOException, InterruptedException {
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
         "-cp", testClassPath(), HealthHubProcessesApplication.class.getName(),
-        "--spring.profiles.active=" + (postgres == null ? "test" : "test,postgres"),
+        "--spring.profiles.active=test,postgres",
         "--server.port=" + port,
         "--healthhub.data-dir=" + dataDir,
         "--healthhub.workers.worker-id=" + name,
@@ -72,13 +69,10 @@ final class EngineNode implements AutoCloseable {
     }
     // Logs outlive the test's temporary data dir, for a failed CI run.
     Path log = Files.createDirectories(Path.of("target", "cluster-logs")).resolve(name + ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    if (postgres != null) {
-      builder.environment().put("HEALTHHUB_DB_URL", postgres.jdbcUrl());
-      builder.environment().put("HEALTHHUB_DB_USER", postgres.user());
-      builder.environment().put("HEALTHHUB_DB_PASSWORD", postgres.password());
-    }
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().put("HEALTHHUB_DB_URL", postgres.jdbcUrl());
+    builder.environment().put("HEALTHHUB_DB_USER", postgres.user());
+    builder.environment().put("HEALTHHUB_DB_PASSWORD", postgres.password());
     EngineNode node = new EngineNode(name, port, builder.start());
     node.awaitReady(log);
     return node;
@@ -101,18 +95,9 @@ final class EngineNode implements AutoCloseable {
     return parse(path, http.send(request, HttpResponse.BodyHandlers.ofString()));
   }
 
-  /**
-   * SIGKILL: no shutdown hook, no graceful stop of the workers, locks left as they are. A child
-   * the node started (the local chain) would outlive it holding its port; it stands for a service
-   * of its own, so it is stopped the way such a service stops (SIGTERM: anvil writes its state).
-   */
+  /** SIGKILL: no shutdown hook, no graceful stop of the workers, locks left as they are. */
   void kill() throws InterruptedException {
-    List<ProcessHandle> children = process.descendants().toList();
     process.destroyForcibly().waitFor();
-    for (ProcessHandle child : children) {
-      child.destroy();
-      child.onExit().join();
-    }
   }
 
   @Override
