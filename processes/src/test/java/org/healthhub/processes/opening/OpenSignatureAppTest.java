@@ -3,17 +3,13 @@ package org.healthhub.processes.opening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
-import java.security.MessageDigest;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import org.healthhub.crypto.groupsig.opening.ManagerRole;
 import org.healthhub.processes.EngineApp;
 import org.healthhub.processes.ProcessAssertions;
+import org.healthhub.processes.RecordForms;
 import org.healthhub.storage.BlobStore;
-import org.healthhub.storage.Cid;
 import org.healthhub.workers.enrol.MembershipList;
 import org.healthhub.workers.opening.OpeningReport;
 import org.healthhub.workers.record.RecordIndex;
@@ -84,16 +80,7 @@ class OpenSignatureAppTest {
   }
 
   private String storeRecord(String doctor) throws InterruptedException {
-    Map<String, Object> form = new HashMap<>();
-    form.put("patientId", "patient");
-    form.put("hospitalGroupId", GROUP);
-    form.put("form_patient", "Opening Test Patient");
-    form.put("form_date", "2026-11-24");
-    form.put("form_category", "general");
-    form.put("form_age", 52);
-    form.put("form_gender", "other");
-    form.put("form_diagnosis", "disputed diagnosis");
-    form.put("form_hospital", "St Mary");
+    Map<String, Object> form = RecordForms.minimal("Opening Test Patient", "disputed diagnosis");
     String instance = startAs(doctor, "store-record", form);
     EngineApp.awaitEnd(historyService, instance);
     ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_RecordStored");
@@ -101,16 +88,7 @@ class OpenSignatureAppTest {
   }
 
   private String requestOpening(String groupManager, RecordIndex.Entry record) throws Exception {
-    byte[] signature;
-    try (InputStream in = blobStore.get(Cid.parse(record.signatureCid()))) {
-      signature = in.readAllBytes();
-    }
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("hospitalGroupId", GROUP);
-    variables.put("signatureCid", record.signatureCid());
-    variables.put("signatureDigest", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(signature)));
-    variables.put("signedRoot", record.merkleRoot());
-    variables.put("openingReason", "a court order names this record");
+    Map<String, Object> variables = OpeningRequests.forRecord(blobStore, record, "a court order names this record");
     return startAs(groupManager, "open-signature", variables);
   }
 
