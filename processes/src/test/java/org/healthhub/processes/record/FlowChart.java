@@ -37,7 +37,7 @@ final class FlowChart {
     g.drawString("store-record flows/s by handler threads (real handlers vs handlers that do nothing)", MARGIN, MARGIN - 25);
     for (int tick = 0; tick <= 4; tick++) {
       double value = top * tick / 4;
-      g.drawString(String.format("%.0f", value), 10, y(value, top) + 4);
+      g.drawString(String.format(top < 10 ? "%.1f" : "%.0f", value), 10, y(value, top) + 4);
     }
     for (int i = 0; i < threads.size(); i++) {
       g.drawString(threads.get(i) + " thr", x(i, threads.size()) - 12, HEIGHT - MARGIN + 20);
@@ -58,7 +58,7 @@ final class FlowChart {
         }
       }
       g.drawString(series.equals("real") ? "real handlers (end to end)" : "handlers that do nothing (engine ceiling)",
-          WIDTH - MARGIN - 250, MARGIN + 20 * s);
+          MARGIN + 10, MARGIN + 20 * s);
     }
     g.dispose();
     ImageIO.write(image, "png", png.toFile());
