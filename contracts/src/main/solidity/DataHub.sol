@@ -80,6 +80,7 @@ contract DataHub is Ownable2Step, ReentrancyGuardTransient {
         bytes32 indexed purchaseId, address indexed buyer, bytes32 templateDigest, uint256 amount, uint32 replyBy, uint32 deliverBy
     );
     event PurchaseReplied(bytes32 indexed purchaseId, address indexed hospital, uint16 patientShareBps);
+    event PurchaseDeclined(bytes32 indexed purchaseId, address indexed hospital);
     event PurchaseDelivered(bytes32 indexed purchaseId, bytes32 bundleDigest, address[] patients, uint32 disputeBy);
     event PurchaseAccepted(bytes32 indexed purchaseId);
     event PurchaseFinalized(bytes32 indexed purchaseId);
@@ -298,6 +299,20 @@ contract DataHub is Ownable2Step, ReentrancyGuardTransient {
         emit PurchaseReplied(purchaseId, msg.sender, patientShareBps);
     }
 
+    /// @notice A registered hospital turns a request down, or the replying hospital withdraws its offer
+    /// before delivering (too few patients consented); the buyer is credited the escrow at once instead of
+    /// waiting for the deadline.
+    function declinePurchase(bytes32 purchaseId) external onlyHospital {
+        Purchase storage p = purchases[purchaseId];
+        if (p.state == PurchaseState.Replied) {
+            if (msg.sender != p.hospital) revert NotPurchaseHospital(purchaseId, msg.sender);
+        } else if (p.state != PurchaseState.Requested) {
+            revert WrongState(purchaseId, p.state);
+        }
+        emit PurchaseDeclined(purchaseId, msg.sender);
+        _refund(purchaseId, p);
+    }
+
     /// @param patients the consenting patients, strictly ascending (so none is paid twice).
     function deliverPurchase(bytes32 purchaseId, bytes32 bundleDigest, address[] calldata patients) external {
         Purchase storage p = _inState(purchaseId, PurchaseState.Replied);
@@ -390,6 +405,16 @@ contract DataHub is Ownable2Step, ReentrancyGuardTransient {
         } else {
             _refund(purchaseId, p);
         }
+    }
+
+    /// @notice A dispute left without a verdict for a whole dispute window after dispute-by refunds the
+    /// buyer: a delivery nobody could prove valid is not paid, and the escrow cannot stay locked; anyone may call.
+    function refundUnresolvedDispute(bytes32 purchaseId) external {
+        Purchase storage p = _inState(purchaseId, PurchaseState.Disputed);
+        // disputeDelivery leaves phaseDeadline at dispute-by, so the verdict deadline needs no new storage.
+        uint256 verdictBy = uint256(p.phaseDeadline) + disputeWindow;
+        if (block.timestamp <= verdictBy) revert DeadlineNotPassed(purchaseId, uint32(verdictBy));
+        _refund(purchaseId, p);
     }
 
     // ---- payments ----

@@ -96,6 +96,66 @@ contract DataHubTest is Test {
         assertEq(hub.credits(HOSPITAL), 0);
     }
 
+    function test_declinePurchase_refundsBuyerAtOnce_andOnlyWhileRequested() public {
+        vm.prank(BUYER);
+        bytes32 id = hub.requestPurchase{value: 1 ether}(bytes32("d"), bytes32("t"), uint32(block.timestamp + 10), uint32(block.timestamp + 20));
+        vm.expectRevert(abi.encodeWithSelector(DataHub.NotHospital.selector, BUYER));
+        vm.prank(BUYER);
+        hub.declinePurchase(id);
+        vm.prank(HOSPITAL);
+        hub.declinePurchase(id);
+        assertEq(hub.credits(BUYER), 1 ether);
+        vm.prank(HOSPITAL);
+        vm.expectRevert(abi.encodeWithSelector(DataHub.WrongState.selector, id, DataHub.PurchaseState.Refunded));
+        hub.declinePurchase(id);
+    }
+
+    function test_declinePurchase_afterReply_reverts() public {
+        bytes32 id = _delivered(1 ether, 5_000, 1);
+        vm.prank(HOSPITAL);
+        vm.expectRevert(abi.encodeWithSelector(DataHub.WrongState.selector, id, DataHub.PurchaseState.Delivered));
+        hub.declinePurchase(id);
+    }
+
+    function test_declinePurchase_afterReply_onlyTheReplyingHospitalRefunds() public {
+        vm.prank(BUYER);
+        bytes32 id = hub.requestPurchase{value: 1 ether}(bytes32("r"), bytes32("t"), uint32(block.timestamp + 10), uint32(block.timestamp + 20));
+        vm.prank(HOSPITAL);
+        hub.replyPurchase(id, 5_000);
+        address other = address(0x4002);
+        hub.registerHospital(other);
+        vm.prank(other);
+        vm.expectRevert(abi.encodeWithSelector(DataHub.NotPurchaseHospital.selector, id, other));
+        hub.declinePurchase(id);
+        vm.prank(HOSPITAL);
+        hub.declinePurchase(id);
+        assertEq(hub.credits(BUYER), 1 ether);
+    }
+
+    function test_refundUnresolvedDispute_onlyAfterAWindowPastDisputeBy() public {
+        bytes32 id = _delivered(1 ether, 5_000, 2);
+        (,,, uint32 disputeBy,,,,) = hub.purchases(id);
+        vm.prank(BUYER);
+        hub.disputeDelivery(id, keccak256("sig"));
+        vm.warp(uint256(disputeBy) + WINDOW);
+        vm.expectRevert(abi.encodeWithSelector(DataHub.DeadlineNotPassed.selector, id, disputeBy + WINDOW));
+        hub.refundUnresolvedDispute(id);
+        vm.warp(uint256(disputeBy) + WINDOW + 1);
+        hub.refundUnresolvedDispute(id);
+        assertEq(hub.credits(BUYER), 1 ether);
+        assertEq(hub.credits(HOSPITAL), 0);
+        vm.prank(GM);
+        vm.expectRevert(abi.encodeWithSelector(DataHub.WrongState.selector, id, DataHub.PurchaseState.Refunded));
+        hub.resolveDispute(id, keccak256("opening"), true);
+    }
+
+    function test_refundUnresolvedDispute_notDisputed_reverts() public {
+        bytes32 id = _delivered(1 ether, 5_000, 1);
+        vm.warp(block.timestamp + 3 * WINDOW);
+        vm.expectRevert(abi.encodeWithSelector(DataHub.WrongState.selector, id, DataHub.PurchaseState.Delivered));
+        hub.refundUnresolvedDispute(id);
+    }
+
     function _delivered(uint80 amount, uint16 bps, uint256 n) internal returns (bytes32 id) {
         vm.prank(BUYER);
         id = hub.requestPurchase{value: amount}(bytes32("salt"), bytes32("template"), uint32(block.timestamp + 100), uint32(block.timestamp + 200));

@@ -143,6 +143,14 @@ public final class DataHubGateway {
     }, views.replyPurchase(purchaseId, BigInteger.valueOf(patientShareBps)));
   }
 
+  /**
+   * As a registered hospital, turns a request down, or as the replying hospital withdraws its offer
+   * before delivery: the buyer is credited the escrow at once.
+   */
+  public TxOutcome declinePurchase(byte[] purchaseId) throws ChainException {
+    return sendUnlessDone(() -> purchase(purchaseId).state() == PurchaseState.REFUNDED, views.declinePurchase(purchaseId));
+  }
+
   /** Posts the delivery; the patients are sorted and deduplicated as the contract requires. */
   public TxOutcome deliverPurchase(byte[] purchaseId, byte[] bundleDigest, List<String> consentingPatients)
       throws ChainException {
@@ -166,6 +174,12 @@ public final class DataHubGateway {
   /** Refunds a purchase left without reply or delivery past its deadline; anyone may call it. */
   public TxOutcome refundExpired(byte[] purchaseId) throws ChainException {
     return sendUnlessDone(() -> purchase(purchaseId).state() == PurchaseState.REFUNDED, views.refundExpired(purchaseId));
+  }
+
+  /** Refunds a dispute left without a verdict a whole dispute window past dispute-by; anyone may call it. */
+  public TxOutcome refundUnresolvedDispute(byte[] purchaseId) throws ChainException {
+    return sendUnlessDone(() -> purchase(purchaseId).state() == PurchaseState.REFUNDED,
+        views.refundUnresolvedDispute(purchaseId));
   }
 
   public TxOutcome disputeDelivery(byte[] purchaseId, byte[] signatureDigest) throws ChainException {
@@ -209,6 +223,17 @@ public final class DataHubGateway {
 
   public String revocationManager() throws ChainException {
     return view(views.revocationManager());
+  }
+
+  /** Seconds the buyer has to dispute a delivery; a dispute also waits this long for its verdict. */
+  public long disputeWindowSeconds() throws ChainException {
+    return view(views.disputeWindow()).longValueExact();
+  }
+
+  /** The latest block's timestamp: the clock every deadline of the contract is read against. */
+  public long latestBlockTime() throws ChainException {
+    return view(() -> web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock()
+        .getTimestamp().longValueExact());
   }
 
   public long managersEpoch() throws ChainException {

@@ -251,4 +251,49 @@ class DataHubPurchaseTest extends DeployedDataHubTest {
         .getBalance()).isEqualTo(before.subtract(AMOUNT));
     f.assertReverts("NothingToWithdraw", f.hospital, hub.withdraw());
   }
+
+  @Test
+  void decline_whileRequested_refundsBuyerAtOnce() throws Exception {
+    byte[] id = requested();
+    f.assertReverts("NotHospital", f.stranger, hub.declinePurchase(id));
+
+    TransactionReceipt receipt = f.send(f.hospital, hub.declinePurchase(id));
+
+    assertThat(DataHub.getPurchaseDeclinedEvents(receipt)).hasSize(1);
+    assertThat(credits(f.buyer)).isEqualTo(AMOUNT);
+    assertThat(state(id)).isEqualTo(PurchaseState.REFUNDED);
+    assertThat(f.gateway(f.hospital).declinePurchase(id).wasSent()).as("second decline").isFalse();
+  }
+
+  @Test
+  void decline_afterReply_refundsBeforeDeliverBy() throws Exception {
+    byte[] id = replied(5_000);
+
+    f.send(f.hospital, hub.declinePurchase(id));
+
+    assertThat(credits(f.buyer)).isEqualTo(AMOUNT);
+    assertThat(state(id)).isEqualTo(PurchaseState.REFUNDED);
+  }
+
+  @Test
+  void decline_afterDelivery_reverts() throws Exception {
+    byte[] id = delivered(5_000);
+
+    f.assertReverts("WrongState", f.hospital, hub.declinePurchase(id));
+    assertThat(state(id)).isEqualTo(PurchaseState.DELIVERED);
+  }
+
+  @Test
+  void refundUnresolvedDispute_onlyAWindowPastDisputeBy() throws Exception {
+    byte[] id = delivered(5_000);
+    f.send(f.buyer, hub.disputeDelivery(id, random32()));
+    f.assertReverts("DeadlineNotPassed", f.stranger, hub.refundUnresolvedDispute(id));
+    f.anvil.advanceTime(2 * WINDOW + 1);
+
+    assertThat(f.gateway(f.stranger).refundUnresolvedDispute(id).wasSent()).isTrue();
+
+    assertThat(credits(f.buyer)).isEqualTo(AMOUNT);
+    assertThat(credits(f.hospital)).isZero();
+    assertThat(state(id)).isEqualTo(PurchaseState.REFUNDED);
+  }
 }

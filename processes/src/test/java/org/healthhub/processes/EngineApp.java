@@ -14,7 +14,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** What the Spring Boot tests of the engine app share: a fresh data directory and driving one enrolment. */
 public final class EngineApp {
 
-  private static final long PATIENCE_MILLIS = 60_000;
+  // Generous: on two shared cores the first record alone loads HAPI FHIR's definitions for over half a minute.
+  private static final long PATIENCE_MILLIS = 180_000;
 
   private EngineApp() {}
 

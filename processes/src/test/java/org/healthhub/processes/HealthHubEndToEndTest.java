@@ -3,42 +3,44 @@ package org.healthhub.processes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import org.healthhub.crypto.record.SecretBytes;
-import org.healthhub.crypto.record.envelope.EnvelopeDataKeys;
-import org.healthhub.crypto.record.envelope.RecordEnvelope;
-import org.healthhub.crypto.record.keystore.UserKeys;
-import org.healthhub.processes.record.DataKeyScan;
-import org.healthhub.processes.record.EngineTableScan;
+import org.healthhub.processes.hygiene.AppSecrets;
+import org.healthhub.processes.hygiene.SecretHit;
+import org.healthhub.processes.hygiene.SecretScanner;
+import org.healthhub.processes.purchase.PurchaseJourney;
 import org.healthhub.storage.BlobStore;
 import org.healthhub.storage.Cid;
 import org.healthhub.storage.KuboBlobStore;
 import org.healthhub.storage.KuboRpcClient;
 import org.healthhub.storage.testing.IpfsNodeExtension;
 import org.healthhub.workers.chain.DataHubAccess;
-import org.healthhub.workers.enrol.GroupSignatureMembership;
 import org.healthhub.workers.keys.Keyring;
 import org.healthhub.workers.record.RecordIndex;
 import org.healthhub.workers.record.SealedRecords;
 import org.junit.jupiter.api.Test;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Numeric;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
-import org.operaton.bpm.engine.identity.User;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -50,8 +52,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * The whole system as the embedded default runs it, against a real js-ipfs node: the app starts
  * anvil and deploys DataHub; two doctors enrol through enrol-doctor; three records for two patients
  * go through store-record (two forms, one FHIR JSON through REST); one share is read and expires,
- * another is revoked through REST. Then chain and storage hold what they must, and no private key,
- * member key, record data key or plaintext record is in any engine table or log line.
+ * another is revoked through REST; a buyer purchases fields of the records of the one patient who
+ * consents. Then chain and storage hold what they must, each ended share
+ * left its record re-sealed under a new data key, and no secret of the app ({@link AppSecrets}:
+ * private keys, keystore entries, passphrases, data keys old and new) nor any record's plaintext is
+ * in any engine table, log line, blob, data file, calldata or chain log; secrets planted in each
+ * place are found.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -84,19 +90,20 @@ class HealthHubEndToEndTest {
   @Autowired DataHubAccess chain;
   @Autowired RecordIndex records;
   @Autowired SealedRecords sealedRecords;
-  @Autowired GroupSignatureMembership membership;
-  @Autowired javax.sql.DataSource dataSource;
+  @Autowired BlobStore blobStore;
+  @Autowired ApplicationContext app;
 
   @Test
-  void twoDoctorsThreeRecordsTwoPatients_shareExpiresShareRevoked_nothingSecretInEngineOrLogs(CapturedOutput output)
+  void twoDoctorsThreeRecordsTwoPatients_shareExpiresShareRevoked_nothingSecretAnywhere(CapturedOutput output)
       throws Exception {
-    addUser("doctor2", "doctors");
-    addUser("patient2", "patients");
+    AppScenario scenario = new AppScenario(runtimeService, taskService, historyService, identityService, blobStore);
+    scenario.addUser("doctor2", "doctors");
+    scenario.addUser("patient2", "patients");
     enrol("doctor");
     enrol("doctor2");
 
-    String first = store("doctor", form("patient", MARKERS.get(0)));
-    String second = store("doctor2", form("patient2", MARKERS.get(1)));
+    String first = store("doctor", AppScenario.recordForm("patient", MARKERS.get(3), MARKERS.get(0)));
+    String second = store("doctor2", AppScenario.recordForm("patient2", MARKERS.get(3), MARKERS.get(1)));
     String third = storeFhirThroughRest();
 
     for (String recordId : List.of(first, second, third)) {
@@ -107,11 +114,15 @@ class HealthHubEndToEndTest {
         assertThat(node.exists(Cid.parse(entry.recordCid()))).as("record %s on the IPFS node", recordId).isTrue();
       }
     }
+    Map<String, byte[]> firstDataKeys = new HashMap<>();
+    for (String recordId : List.of(first, second, third)) {
+      firstDataKeys.put(recordId, dataKeyOf(records.find(recordId).orElseThrow()));
+    }
     JsonNode mine = rest.withBasicAuth("patient", "test-patient-password").getForObject("/api/records", JsonNode.class);
     assertThat(mine.findValuesAsText("recordId")).containsExactlyInAnyOrder(first, third);
 
-    String expiring = share(first, "doctor2", Instant.now().plusSeconds(8));
-    awaitReadTask(expiring);
+    String expiring = scenario.share("patient", first, "doctor2", Instant.now().plusSeconds(8));
+    scenario.awaitReadTask(expiring);
     JsonNode read = rest.withBasicAuth("doctor2", "doctor2-password")
         .getForObject("/api/records/" + first + "/content", JsonNode.class);
     assertThat(read.get("fhirJson").asText()).contains(MARKERS.get(0));
@@ -123,8 +134,8 @@ class HealthHubEndToEndTest {
     assertThat(rest.withBasicAuth("doctor2", "doctor2-password")
         .getForEntity("/api/records/" + first + "/content", String.class).getStatusCode().value()).isEqualTo(404);
 
-    String revoked = share(third, "doctor2", Instant.now().plusSeconds(3600));
-    awaitReadTask(revoked);
+    String revoked = scenario.share("patient", third, "doctor2", Instant.now().plusSeconds(3600));
+    scenario.awaitReadTask(revoked);
     String shareId = (String) runtimeService.getVariable(revoked, "shareId");
     assertThat(rest.withBasicAuth("patient", "test-patient-password")
         .postForEntity("/api/shares/" + shareId + "/revoke", null, Void.class).getStatusCode().value()).isEqualTo(202);
@@ -133,45 +144,94 @@ class HealthHubEndToEndTest {
     assertThat(chain.as("admin").hasShare(HexFormat.of().parseHex(records.find(third).orElseThrow().merkleRoot()),
         chain.addressOf("doctor2"))).isFalse();
 
-    List<String> secrets = new ArrayList<>(MARKERS);
-    for (String user : List.of("patient", "patient2", "doctor", "doctor2", "groupmanager", "revocationmanager", "hospital")) {
-      UserKeys keys = keyring.keysOf(user);
-      secrets.add(HexFormat.of().formatHex(keys.wrapping().privateKey().copySecret()));
-      secrets.add(HexFormat.of().formatHex(keys.chain().privateKey().copySecret()));
-    }
-    for (String doctor : List.of("doctor", "doctor2")) {
-      secrets.add(membership.memberKey("st-mary", doctor).orElseThrow().toBase64().substring(0, 48));
-    }
-    for (String secret : secrets) {
-      assertThat(EngineTableScan.find(dataSource, secret)).as("engine rows holding a secret").isEmpty();
-      assertThat(output.getAll()).as("log lines").doesNotContain(secret);
-    }
-    List<byte[]> dataKeys = new ArrayList<>();
-    for (String recordId : List.of(first, second, third)) {
-      dataKeys.add(dataKeyOf(records.find(recordId).orElseThrow()));
-    }
-    for (byte[] dataKey : dataKeys) {
-      assertThat(DataKeyScan.find(dataSource, output.getAll(), dataKey)).as("places holding a record's data key").isEmpty();
-    }
-    byte[] planted = dataKeys.get(0);
+    String bundleCid = purchaseBothAskedOneConsents();
+
+    JsonNode patientsRead = rest.withBasicAuth("patient", "test-patient-password")
+        .getForObject("/api/records/" + first + "/content", JsonNode.class);
+    assertThat(patientsRead.get("fhirJson").asText()).as("the patient reads the record re-sealed at the share's end")
+        .contains(MARKERS.get(0));
+    assertThat(dataKeyOf(records.find(first).orElseThrow())).as("the data key rotated when the share ended")
+        .isNotEqualTo(firstDataKeys.get(first));
+
+    SecretScanner.Builder secrets = SecretScanner.builder();
+    MARKERS.forEach(marker -> secrets.text("record plaintext '" + marker + "'", marker));
+    firstDataKeys.forEach((recordId, key) -> secrets.bytes("first data key of record " + recordId, key));
+    secrets.bytes("data key of the purchase delivery", dataKeyOf(bundleCid, "buyer"));
+    SecretScanner scanner = AppSecrets.register(app, secrets).build();
+    assertThat(scanner.secretCount()).as("secrets sought").isGreaterThan(40);
+    assertThat(AppSecrets.scanEverywhere(app, scanner, output.getAll())).as("places holding a secret").isEmpty();
+
+    byte[] planted = firstDataKeys.get(first);
     String probe = plantInEngineAndLog(planted);
-    assertThat(DataKeyScan.find(dataSource, output.getAll(), planted)).as("the scan finds a planted data key").contains(
-        "engine ACT_GE_BYTEARRAY.BYTES_ (raw)", "engine ACT_RU_VARIABLE.TEXT_ (hex)", "engine ACT_HI_VARINST.TEXT_ (hex)",
-        "engine ACT_RU_VARIABLE.TEXT_ (base64)", "log (hex)");
+    blobStore.put(new ByteArrayInputStream(("planted plaintext: " + MARKERS.get(1)).getBytes(StandardCharsets.UTF_8)));
+    chain.connectionOf("admin").sender().send(chain.addressOf("admin"), "0x" + HexFormat.of().formatHex(planted),
+        BigInteger.ZERO);
+    List<SecretHit> found = AppSecrets.scanEverywhere(app, scanner, output.getAll());
+    assertThat(found).as("the scan finds what was planted in each place").extracting(SecretHit::toString).contains(
+        "first data key of record " + first + " in engine ACT_GE_BYTEARRAY.BYTES_ (raw)",
+        "first data key of record " + first + " in engine ACT_RU_VARIABLE.TEXT_ (hex)",
+        "first data key of record " + first + " in engine ACT_HI_VARINST.TEXT_ (base64@0)");
+    assertThat(found).filteredOn(hit -> hit.place().equals("log")).extracting(SecretHit::encoding).contains("hex");
+    assertThat(found).filteredOn(hit -> hit.place().equals("blob")).extracting(SecretHit::secret)
+        .contains("record plaintext '" + MARKERS.get(1) + "'");
+    assertThat(found).filteredOn(hit -> hit.place().equals("chain")).extracting(SecretHit::encoding).containsExactly("raw");
     runtimeService.deleteProcessInstance(probe, "probe done");
     historyService.deleteHistoricProcessInstance(probe);
   }
 
+  /**
+   * purchase-data in the running app: both patients are asked, patient consents (two records), patient2 does
+   * not; the buyer's worker verifies and the buyer accepts. Credits are checked to the wei, then the patient
+   * withdraws. Returns the delivered bundle's CID.
+   */
+  private String purchaseBothAskedOneConsents() throws Exception {
+    BigInteger price = BigInteger.TEN.pow(15);
+    BigInteger hospitalBefore = credits("hospital");
+    BigInteger patientBefore = credits("patient");
+    BigInteger patient2Before = credits("patient2");
+    BigInteger heldBefore = ethBalance(chain.as("admin").contractAddress());
+    PurchaseJourney journey = new PurchaseJourney(runtimeService, taskService, identityService, historyService);
+
+    String purchase = journey.request("buyer", "Condition.code.text\nPatient.gender", price.toString());
+    journey.complete(purchase, "UserTask_HospitalReview", "hospital",
+        Map.of("hospitalDecision", "REPLY", "patientShareBps", 4_000L));
+    journey.complete(purchase, "UserTask_PatientConsent", "patient", Map.of("consentGiven", true));
+    journey.complete(purchase, "UserTask_PatientConsent", "patient2", Map.of("consentGiven", false));
+    journey.complete(purchase, "UserTask_BuyerDecision", "buyer", Map.of("buyerDecision", "ACCEPT"));
+    journey.awaitEnd(purchase);
+
+    ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_Paid");
+    assertThat(journey.variable(purchase, "verificationStatus")).isEqualTo("ALL_VERIFIED");
+    assertThat(journey.variable(purchase, "verificationResults")).isEqualTo("record 1: verified\nrecord 2: verified\n");
+    BigInteger patientShare = price.multiply(BigInteger.valueOf(4_000)).divide(BigInteger.valueOf(10_000));
+    assertThat(credits("patient")).isEqualTo(patientBefore.add(patientShare));
+    assertThat(credits("patient2")).isEqualTo(patient2Before);
+    assertThat(credits("hospital")).isEqualTo(hospitalBefore.add(price.subtract(patientShare)));
+    assertThat(ethBalance(chain.as("admin").contractAddress())).isEqualTo(heldBefore.add(price));
+
+    BigInteger walletBefore = ethBalance(chain.addressOf("patient"));
+    TransactionReceipt withdrawal = chain.as("patient").withdraw().receipt().orElseThrow();
+    BigInteger gas = withdrawal.getGasUsed().multiply(Numeric.decodeQuantity(withdrawal.getEffectiveGasPrice()));
+    assertThat(ethBalance(chain.addressOf("patient"))).isEqualTo(walletBefore.add(patientBefore).add(patientShare).subtract(gas));
+    assertThat(credits("patient")).isZero();
+    return (String) journey.variable(purchase, "bundleCid");
+  }
+
+  private BigInteger credits(String user) throws Exception {
+    return chain.as("admin").credits(chain.addressOf(user));
+  }
+
+  private BigInteger ethBalance(String address) throws Exception {
+    return chain.connectionOf("admin").web3j().ethGetBalance(address, DefaultBlockParameterName.LATEST).send().getBalance();
+  }
+
   /** The data key of a stored record, unwrapped with its patient's private key as the patient's reader does. */
   private byte[] dataKeyOf(RecordIndex.Entry entry) throws Exception {
-    RecordEnvelope envelope = sealedRecords.envelope(entry.recordCid());
-    SecretBytes dataKey = EnvelopeDataKeys.unwrap(envelope, entry.patientId(), keyring.keysOf(entry.patientId()).wrapping());
-    try {
-      assertThat(dataKey.length()).as("data key of %s", entry.recordId()).isEqualTo(32);
-      return dataKey.copySecret();
-    } finally {
-      dataKey.destroy();
-    }
+    return dataKeyOf(entry.recordCid(), entry.patientId());
+  }
+
+  private byte[] dataKeyOf(String cid, String reader) throws Exception {
+    return AppSecrets.dataKey(keyring, sealedRecords.envelope(cid), reader);
   }
 
   /** Leaks {@code dataKey} on purpose, raw and encoded, into a waiting process instance and a log line. */
@@ -183,21 +243,6 @@ class HealthHubEndToEndTest {
     variables.put("plantedBase64", Base64.getEncoder().encodeToString(dataKey));
     LoggerFactory.getLogger(HealthHubEndToEndTest.class).info("planted data key {}", HexFormat.of().formatHex(dataKey));
     return runtimeService.startProcessInstanceByKey("enrol-doctor", variables).getId();
-  }
-
-  private void awaitReadTask(String share) throws InterruptedException {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (taskService.createTaskQuery().processInstanceId(share).taskDefinitionKey("UserTask_ReadSharedRecord").count() == 0) {
-      assertThat(System.currentTimeMillis()).as("the grant is in force within a minute").isLessThan(deadline);
-      Thread.sleep(50);
-    }
-  }
-
-  private void addUser(String id, String group) {
-    User user = identityService.newUser(id);
-    user.setPassword(id + "-password");
-    identityService.saveUser(user);
-    identityService.createMembership(id, group);
   }
 
   private void enrol(String doctor) throws InterruptedException {
@@ -234,30 +279,6 @@ class HealthHubEndToEndTest {
     ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_RecordStored");
     return (String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
         .variableName("recordId").singleResult().getValue();
-  }
-
-  private String share(String recordId, String doctor, Instant until) {
-    identityService.setAuthenticatedUserId("patient");
-    try {
-      return runtimeService.startProcessInstanceByKey("share-record",
-          Map.of("recordId", recordId, "doctorId", doctor, "shareExpiresAt", until.toString())).getId();
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private static Map<String, Object> form(String patient, String diagnosis) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("patientId", patient);
-    variables.put("hospitalGroupId", "st-mary");
-    variables.put("form_patient", MARKERS.get(3));
-    variables.put("form_date", "2026-11-22");
-    variables.put("form_category", "general");
-    variables.put("form_age", 35);
-    variables.put("form_gender", "other");
-    variables.put("form_diagnosis", diagnosis);
-    variables.put("form_hospital", "St Mary");
-    return variables;
   }
 
   private static int freePort() throws IOException {

@@ -15,7 +15,12 @@ public enum PublicKind {
   TRANSACTION("TxHash", "0x[0-9a-f]{64}"),
   STATUS("Status", "[A-Z][A-Z0-9_]{0,63}"),
   ID("Id", "[A-Za-z0-9._:@-]{1,128}"),
-  STEP("Step", null);
+  IDS("Ids", "[A-Za-z0-9._:@-]{1,128}(,[A-Za-z0-9._:@-]{1,128}){0,999}"),
+  DATE("Date", "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z"),
+  // A fixed vocabulary per numbered record, so no free text (and no medical content) fits in it.
+  RESULTS("Results", "(record \\d{1,4}: (verified|" + String.join("|", VerificationWords.ALL) + ")\\n){1,1000}"),
+  STEP("Step", null),
+  COUNT("Count", null);
 
   private final String suffix;
   private final Pattern shape;

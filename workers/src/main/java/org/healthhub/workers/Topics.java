@@ -19,6 +19,18 @@ public final class Topics {
   public static final String OPENING_PARTIAL_GM = "opening.partial-gm";
   public static final String OPENING_PARTIAL_RM = "opening.partial-rm";
   public static final String OPENING_COMBINE = "opening.combine";
+  public static final String CHAIN_PURCHASE_REQUEST = "chain.purchase-request";
+  public static final String PURCHASE_MATCH = "purchase.match";
+  public static final String CHAIN_PURCHASE_REPLY = "chain.purchase-reply";
+  public static final String CHAIN_PURCHASE_DECLINE = "chain.purchase-decline";
+  public static final String PURCHASE_DELIVER = "purchase.deliver";
+  public static final String CHAIN_PURCHASE_DELIVER = "chain.purchase-deliver";
+  public static final String PURCHASE_VERIFY = "purchase.verify";
+  public static final String CHAIN_PURCHASE_ACCEPT = "chain.purchase-accept";
+  public static final String CHAIN_PURCHASE_FINALIZE = "chain.purchase-finalize";
+  public static final String CHAIN_PURCHASE_REFUND = "chain.purchase-refund";
+  public static final String CHAIN_PURCHASE_DISPUTE = "chain.purchase-dispute";
+  public static final String CHAIN_PURCHASE_DISPUTE_REFUND = "chain.purchase-dispute-refund";
 
   private Topics() {}
 }

@@ -56,4 +56,29 @@ class PublicVariablesTest {
     assertThatThrownBy(() -> PublicVariables.check(Map.of("joinStep", -1)))
         .isInstanceOf(NonPublicVariableException.class);
   }
+
+  @Test
+  void check_purchaseKinds_pass() {
+    Map<String, Object> variables = Map.of(
+        "matchingPatientIds", "patient,patient2",
+        "disputeByDate", "2026-11-28T02:00:00Z",
+        "verificationResults", "record 1: verified\nrecord 2: its group signature does not verify\n",
+        "deliveredRecordsCount", 2);
+
+    assertThatCode(() -> PublicVariables.check(variables)).doesNotThrowAnyException();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"record 1: Jane Doe, diabetic\n", "record 1: verified", "verified\n", "record 1: verified\nnote"})
+  void check_freeTextInResults_throws(String text) {
+    assertThatThrownBy(() -> PublicVariables.check(Map.of("verificationResults", text)))
+        .isInstanceOf(NonPublicVariableException.class)
+        .hasMessageNotContaining(text);
+  }
+
+  @Test
+  void check_idListWithSpaces_throws() {
+    assertThatThrownBy(() -> PublicVariables.check(Map.of("consentingPatientIds", "patient, Jane Doe")))
+        .isInstanceOf(NonPublicVariableException.class);
+  }
 }

@@ -192,4 +192,10 @@ public final class Mcl {
   static native void mclBn_millerLoopVec(byte[] z, byte[] x, byte[] y, long n);
 
   static native void mclBn_finalExp(byte[] y, byte[] x);
+
+  static native int mclBn_getUint64NumToPrecompute();
+
+  static native void mclBn_precomputeG2(long[] qbuf, byte[] q);
+
+  static native void mclBn_precomputedMillerLoop2(byte[] f, byte[] p1, long[] q1buf, byte[] p2, long[] q2buf);
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import org.healthhub.crypto.groupsig.BatchVerification.BatchRejectedException;
 import org.healthhub.crypto.groupsig.BatchVerification.Signed;
 import org.healthhub.crypto.mcl.RandomScalars;
+import org.healthhub.crypto.testing.Joins;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,30 +22,14 @@ class BatchVerificationTest {
   private Batch batchOf(String name) throws Exception {
     GroupSignatureScheme scheme = GroupSignatureSchemes.byName(name);
     GroupSetup setup = scheme.setup(rng);
-    MemberKey member = join(scheme, setup);
+    MemberKey member = Joins.join(scheme, setup, rng);
     List<Signed> signed = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       signed.add(new Signed("record " + i, scheme.sign("record " + i, member, setup.groupKey(), rng)));
     }
     GroupSetup other = scheme.setup(rng);
-    GroupSignature foreign = scheme.sign("record 3", join(scheme, other), other.groupKey(), rng);
+    GroupSignature foreign = scheme.sign("record 3", Joins.join(scheme, other, rng), other.groupKey(), rng);
     return new Batch(scheme, setup.groupKey(), signed, foreign);
-  }
-
-  private MemberKey join(GroupSignatureScheme scheme, GroupSetup setup) throws Exception {
-    JoinMessage toMember = null;
-    MemberKey partial = null;
-    Gml gml = setup.gml();
-    while (true) {
-      ManagerJoinStep managerStep = scheme.joinManager(setup.groupKey(), setup.managerKey(), gml, toMember, rng);
-      gml = managerStep.gml();
-      MemberJoinStep memberStep = scheme.joinMember(setup.groupKey(), partial, managerStep.message(), rng);
-      partial = memberStep.partialKey();
-      if (memberStep.complete()) {
-        return partial;
-      }
-      toMember = memberStep.reply();
-    }
   }
 
   @ParameterizedTest

@@ -27,6 +27,22 @@ class PairingTest {
   }
 
   @Test
+  void multiPairing_precomputedLines_equalsPlainMultiPairing() {
+    ReplayRandomScalars random = RandomScalars.replay(new byte[] {23});
+    for (int i = 0; i < 3; i++) {
+      G1 p1 = G1.random(random);
+      G1 p2 = G1.random(random);
+      G2 q = G2.random(random);
+      GT expected = Pairing.multiPairing(List.of(p1, p2), List.of(q, G2.generator()));
+      assertThat(Pairing.multiPairing(p1, new PrecomputedG2(q), p2, PrecomputedG2.generator()))
+          .isEqualTo(expected);
+    }
+    G1 p = G1.random(random);
+    PrecomputedG2 q = new PrecomputedG2(G2.random(random));
+    assertThat(Pairing.multiPairing(p, q, p.neg(), q).isOne()).isTrue();
+  }
+
+  @Test
   void multiPairing_randomPoints_equalsProductOfPairings() {
     ReplayRandomScalars random = RandomScalars.replay(new byte[] {6});
     List<G1> ps = new ArrayList<>();

@@ -2,6 +2,8 @@ package org.healthhub.processes.workers;
 
 import org.healthhub.workers.Subscriptions;
 import org.healthhub.workers.TaskRunner;
+import org.healthhub.workers.keys.KeyCustody;
+import org.healthhub.workers.keys.Keyring;
 import org.healthhub.workers.launch.ExternalTaskPoller;
 import org.healthhub.workers.launch.InProcessLauncher;
 import org.healthhub.workers.launch.WorkerProperties;
@@ -17,8 +19,9 @@ class InProcessWorkers {
 
   @Bean
   InProcessLauncher inProcessLauncher(ExternalTaskService externalTaskService, Subscriptions subscriptions,
-      TaskRunner runner, WorkerProperties properties) {
-    ExternalTaskPoller poller = new ExternalTaskPoller(externalTaskService, properties.served(subscriptions), runner,
+      TaskRunner runner, WorkerProperties properties, KeyCustody custody, Keyring keyring) {
+    ExternalTaskPoller poller = new ExternalTaskPoller(externalTaskService,
+        custody.servable(subscriptions, properties.topics(), keyring), runner,
         properties.workerId() + "-in-process", properties.lockDuration());
     return new InProcessLauncher(poller, properties);
   }

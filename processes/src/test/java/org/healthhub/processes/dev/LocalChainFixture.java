@@ -2,6 +2,10 @@ package org.healthhub.processes.dev;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.List;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.methods.response.VoidResponse;
+import org.web3j.protocol.http.HttpService;
 import java.nio.file.Path;
 import org.healthhub.workers.chain.DataHubAccess;
 import org.healthhub.workers.keys.Keyring;
@@ -37,6 +41,13 @@ public final class LocalChainFixture {
 
   public DataHubAccess access() {
     return access;
+  }
+
+  /** Moves the chain's clock forward and mines a block, so a contract deadline passes without waiting. */
+  public void advanceTime(long seconds) throws IOException {
+    HttpService http = new HttpService(chain.rpcUrl().toString());
+    new Request<>("evm_increaseTime", List.of(seconds), http, VoidResponse.class).send();
+    new Request<>("evm_mine", List.of(), http, VoidResponse.class).send();
   }
 
   public void stop() {

@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Map;
 import org.healthhub.crypto.groupsig.opening.ManagerRole;
+import org.healthhub.processes.AppScenario;
 import org.healthhub.processes.EngineApp;
 import org.healthhub.processes.ProcessAssertions;
-import org.healthhub.processes.RecordForms;
 import org.healthhub.storage.BlobStore;
 import org.healthhub.workers.enrol.MembershipList;
 import org.healthhub.workers.opening.OpeningReport;
@@ -18,7 +18,6 @@ import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
-import org.operaton.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -34,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 class OpenSignatureAppTest {
 
-  private static final String GROUP = "st-mary";
+  private static final String GROUP = AppScenario.GROUP;
 
   @DynamicPropertySource
   static void environment(DynamicPropertyRegistry registry) throws IOException {
@@ -55,11 +54,12 @@ class OpenSignatureAppTest {
 
   @Test
   void gmRequest_gmAndRmApprove_signatureValidAndReportNamesTheDoctor() throws Exception {
+    AppScenario scenario = new AppScenario(runtimeService, taskService, historyService, identityService, blobStore);
     EngineApp.enrolApproved(identityService, runtimeService, taskService, historyService, "doctor", GROUP);
-    RecordIndex.Entry record = records.find(storeRecord("doctor")).orElseThrow();
-    addUser("gm2", "groupManagers");
+    RecordIndex.Entry record = records.find(scenario.storeRecord("doctor", "patient", "disputed diagnosis")).orElseThrow();
+    scenario.addUser("gm2", "groupManagers");
 
-    String opening = requestOpening("gm2", record);
+    String opening = scenario.requestOpening("gm2", record);
     ApprovalDecisions.decide(identityService, taskService, opening, "UserTask_GmApproval", "groupmanager",
         Map.of("gmApproved", true));
     ApprovalDecisions.decide(identityService, taskService, opening, "UserTask_RmApproval",
@@ -72,45 +72,11 @@ class OpenSignatureAppTest {
     String doctorMemberId = membershipList.find(GROUP, "doctor").orElseThrow().entry();
     for (String manager : new String[] {"groupmanager", "revocationmanager"}) {
       ManagerRole role = manager.equals("groupmanager") ? ManagerRole.GROUP_MANAGER : ManagerRole.REVOCATION_MANAGER;
-      OpeningReport report = reports.read(manager, role, variable(opening, "openingResultCid"),
-          variable(opening, "signatureDigest"));
+      OpeningReport report = reports.read(manager, role, scenario.variable(opening, "openingResultCid"),
+          scenario.variable(opening, "signatureDigest"));
       assertThat(report.valid()).as("verdict read by %s", manager).isTrue();
       assertThat(report.memberId()).as("signer named to %s", manager).contains(doctorMemberId);
     }
-  }
-
-  private String storeRecord(String doctor) throws InterruptedException {
-    Map<String, Object> form = RecordForms.minimal("Opening Test Patient", "disputed diagnosis");
-    String instance = startAs(doctor, "store-record", form);
-    EngineApp.awaitEnd(historyService, instance);
-    ProcessAssertions.assertThat(historyService, instance).hasEndedAt("EndEvent_RecordStored");
-    return variable(instance, "recordId");
-  }
-
-  private String requestOpening(String groupManager, RecordIndex.Entry record) throws Exception {
-    Map<String, Object> variables = OpeningRequests.forRecord(blobStore, record, "a court order names this record");
-    return startAs(groupManager, "open-signature", variables);
-  }
-
-  private String startAs(String user, String processKey, Map<String, Object> variables) {
-    identityService.setAuthenticatedUserId(user);
-    try {
-      return runtimeService.startProcessInstanceByKey(processKey, variables).getId();
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private void addUser(String id, String group) {
-    User user = identityService.newUser(id);
-    user.setPassword(id + "-password");
-    identityService.saveUser(user);
-    identityService.createMembership(id, group);
-  }
-
-  private String variable(String instance, String name) {
-    return (String) historyService.createHistoricVariableInstanceQuery().processInstanceId(instance)
-        .variableName(name).singleResult().getValue();
   }
 
   private static int freePort() throws IOException {

@@ -115,7 +115,7 @@ class OpenSignatureProcessTest {
         .subscribe(Topics.OPENING_PARTIAL_RM, new PartialOpeningHandler(ManagerRole.REVOCATION_MANAGER,
             new ShareSource(rmShare, RM_PASSPHRASE), () -> chain.gateway(chain.revocationManager), store, groups, managers,
             results))
-        .subscribe(Topics.OPENING_COMBINE, new CombineOpeningHandler(gmKey, () -> chain.gateway(chain.groupManager), store,
+        .subscribe(Topics.OPENING_COMBINE, new CombineOpeningHandler(() -> gmKey, () -> chain.gateway(chain.groupManager), store,
             groups, OpeningGroupFixture.SIGNED_TEXTS, managers, results))
         .build();
     poller = new ExternalTaskPoller(OpeningTestEngine.inMemory().getExternalTaskService(), subscriptions,
@@ -160,7 +160,7 @@ class OpenSignatureProcessTest {
         .forEach(v -> variables.put(v.getName(), v.getValue()));
 
     // A fresh results folder: the worker crashed after posting the verdict, before recording it.
-    CombineOpeningHandler rerun = new CombineOpeningHandler(gmKey, () -> chain.gateway(chain.groupManager), store, groups,
+    CombineOpeningHandler rerun = new CombineOpeningHandler(() -> gmKey, () -> chain.gateway(chain.groupManager), store, groups,
         OpeningGroupFixture.SIGNED_TEXTS, managers, new HandlerResults(dataDir.resolve("results-after-crash")));
     TaskOutcome outcome = rerun.handle(new TaskInput(Topics.OPENING_COMBINE, null, dispute.instance.getId(),
         "ServiceTask_CombineOpening", variables, 0));

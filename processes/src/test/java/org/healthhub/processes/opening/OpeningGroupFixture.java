@@ -42,7 +42,8 @@ final class OpeningGroupFixture {
     }
     doctor = partial;
     doctorMemberId = gml.memberIds().get(0);
-    group = new OpeningGroup(scheme, setup.groupKey(), setup.keys().commitments(), gml);
+    Gml joined = gml;
+    group = new OpeningGroup(scheme, setup.groupKey(), setup.keys().commitments(), () -> joined);
   }
 
   /** The doctor's signature on {@code root}, as the signing flow makes it. */

@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.healthhub.processes.RecordForms;
+import org.healthhub.processes.AppScenario;
 import org.healthhub.workers.Subscriptions;
 import org.healthhub.workers.TaskOutcome;
 import org.healthhub.workers.Topics;
@@ -133,7 +133,7 @@ public final class FlowBench {
   }
 
   private static String start(RuntimeService runtime, IdentityService identity, int i) {
-    Map<String, Object> form = RecordForms.minimal("Bench Patient", "bench diagnosis " + i);
+    Map<String, Object> form = AppScenario.recordForm("patient", "Bench Patient", "bench diagnosis " + i);
     identity.setAuthenticatedUserId("doctor");
     try {
       return runtime.startProcessInstanceByKey("store-record", form).getId();

@@ -40,30 +40,30 @@ import org.operaton.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguratio
  * enrolled doctors, the embedded blob store, anvil with DataHub, and an in-memory engine with the
  * plaintext history filter and the sealing listener.
  */
-final class RecordFlowFixture {
+public final class RecordFlowFixture {
 
-  static final String GROUP = "st-mary";
-  static final List<String> USERS = List.of("admin", "hospital", "patient", "patient2", "groupmanager",
+  public static final String GROUP = "st-mary";
+  public static final List<String> USERS = List.of("admin", "hospital", "patient", "patient2", "groupmanager",
       "revocationmanager", "buyer", "doctor", "doctor2", "outsider");
 
-  final Path dataDir;
-  final Keyring keyring;
-  final BlobStore store;
-  final SealedRecords records;
-  final HospitalGroups groups;
-  final GroupSignatureMembership membership;
-  final RecordIndex index;
-  final ShareIndex shares;
-  final LocalChainFixture chain;
-  final DataHubAccess dataHub;
-  final ProcessEngine engine;
+  public final Path dataDir;
+  public final Keyring keyring;
+  public final BlobStore store;
+  public final SealedRecords records;
+  public final HospitalGroups groups;
+  public final GroupSignatureMembership membership;
+  public final RecordIndex index;
+  public final ShareIndex shares;
+  public final LocalChainFixture chain;
+  public final DataHubAccess dataHub;
+  public final ProcessEngine engine;
 
-  RecordFlowFixture(String engineName) throws Exception {
+  public RecordFlowFixture(String engineName) throws Exception {
     this(engineName, false);
   }
 
   /** With {@code h2File} the engine keeps its tables in an H2 file under the data directory, as the embedded default does. */
-  RecordFlowFixture(String engineName, boolean h2File) throws Exception {
+  public RecordFlowFixture(String engineName, boolean h2File) throws Exception {
     dataDir = Files.createTempDirectory("record-flow");
     keyring = TestKeyrings.of(dataDir.resolve("keystores"), USERS.toArray(String[]::new));
     store = new EmbeddedBlobStore(dataDir.resolve("blobs"));
@@ -88,7 +88,7 @@ final class RecordFlowFixture {
   }
 
   /** Runs the four CPY06 join messages for {@code doctor} through the adapter (the enrol flow's own test covers the flow). */
-  void enrol(String doctor) throws Exception {
+  public void enrol(String doctor) throws Exception {
     JoinMessage offer = membership.managerTurn(GROUP, doctor, 0, Optional.empty()).reply().orElseThrow();
     JoinMessage commitment = membership.memberTurn(GROUP, doctor, 1, offer).reply().orElseThrow();
     JoinTurn admitted = membership.managerTurn(GROUP, doctor, 2, Optional.of(commitment));
@@ -96,7 +96,7 @@ final class RecordFlowFixture {
   }
 
   /** Every handler of store-record and share-record, on {@code chainAccess}. */
-  Subscriptions.Builder allHandlers(DataHubAccess chainAccess) {
+  public Subscriptions.Builder allHandlers(DataHubAccess chainAccess) {
     return new RecordFlowHandlers(records, keyring, store, membership, groups, chainAccess, "hospital", index, shares,
         new HandlerResults(dataDir.resolve("results")), dataDir.resolve("staging"), Clock.systemUTC())
         .subscribeTo(Subscriptions.builder());
@@ -106,7 +106,7 @@ final class RecordFlowFixture {
     return new RecordReader(records, index, shares, groups, dataHub);
   }
 
-  ExternalTaskPoller poller(Subscriptions subscriptions, List<Duration> backoffs) {
+  public ExternalTaskPoller poller(Subscriptions subscriptions, List<Duration> backoffs) {
     ExternalTaskService service = engine.getExternalTaskService();
     return new ExternalTaskPoller(service, subscriptions, new TaskRunner(new RetryPolicy(backoffs)), "process-test",
         Duration.ofMinutes(1));
@@ -121,7 +121,7 @@ final class RecordFlowFixture {
     return new DataHubAccess("http://127.0.0.1:" + port, 84532, dataDir.resolve("chain/datahub-address"), keyring);
   }
 
-  static int drain(ExternalTaskPoller poller) {
+  public static int drain(ExternalTaskPoller poller) {
     int handled = 0;
     for (int fetched = poller.pollOnce(1, Runnable::run); fetched > 0; fetched = poller.pollOnce(1, Runnable::run)) {
       handled += fetched;
@@ -129,7 +129,7 @@ final class RecordFlowFixture {
     return handled;
   }
 
-  void close() {
+  public void close() {
     engine.close();
     dataHub.close();
     chain.stop();

@@ -9,9 +9,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.healthhub.processes.EngineApp;
 import org.healthhub.processes.ProcessAssertions;
-import org.healthhub.processes.RecordForms;
+import org.healthhub.processes.AppScenario;
 import org.healthhub.processes.opening.ApprovalDecisions;
-import org.healthhub.processes.opening.OpeningRequests;
 import org.healthhub.storage.BlobStore;
 import org.healthhub.workers.Topics;
 import org.healthhub.workers.record.RecordIndex;
@@ -121,9 +120,8 @@ class EngineRestartTest {
   }
 
   private String opening(RunningApp app) throws Exception {
-    Map<String, Object> variables = OpeningRequests.forRecord(app.bean(BlobStore.class),
-        app.bean(RecordIndex.class).find(storedRecordId).orElseThrow(), "the restart test disputes this record");
-    String instance = app.startAs("gm2", "open-signature", variables);
+    String instance = new AppScenario(app.runtime(), app.tasks(), app.history(), app.identity(), app.bean(BlobStore.class))
+        .requestOpening("gm2", app.bean(RecordIndex.class).find(storedRecordId).orElseThrow());
     ApprovalDecisions.decide(app.identity(), app.tasks(), instance, "UserTask_GmApproval", "groupmanager",
         Map.of("gmApproved", true));
     ApprovalDecisions.decide(app.identity(), app.tasks(), instance, "UserTask_RmApproval", "revocationmanager",
@@ -161,6 +159,6 @@ class EngineRestartTest {
   }
 
   private static Map<String, Object> form() {
-    return RecordForms.minimal("Restart Patient", "restart diagnosis");
+    return AppScenario.recordForm("patient", "Restart Patient", "restart diagnosis");
   }
 }

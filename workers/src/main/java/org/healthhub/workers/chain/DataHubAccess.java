@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +16,7 @@ import org.healthhub.chain.ChainConnection;
 import org.healthhub.chain.ChainException;
 import org.healthhub.chain.DataHubGateway;
 import org.healthhub.chain.TransactionObserver;
+import org.healthhub.crypto.record.keystore.Secp256k1KeyPair;
 import org.healthhub.workers.keys.Keyring;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
@@ -22,7 +25,10 @@ import org.web3j.crypto.WalletUtils;
 /**
  * DataHub as each user: the user's chain key (secp256k1, from the user's keystore) signs, the
  * contract address comes from a file in the data directory (written when the local chain deploys
- * it) or from configuration. One connection per user, kept open.
+ * it) or from configuration. One connection per account, kept open.
+ *
+ * <p>After a chain-key rotation the user's new key signs what is new; a retired key still signs for
+ * what its address owns on chain (a record anchored for it), see {@link #asAccount}.
  */
 public final class DataHubAccess implements AutoCloseable {
 
@@ -47,18 +53,47 @@ public final class DataHubAccess implements AutoCloseable {
     this.observer = observer;
   }
 
-  /** The user's chain account, derived from the keystore's secp256k1 key. */
+  /** The user's current chain account, derived from the keystore's secp256k1 key. */
   public Credentials credentialsOf(String userId) throws IOException, GeneralSecurityException {
-    byte[] privateKey = keyring.keysOf(userId).chain().privateKey().copySecret();
+    return credentials(keyring.keysOf(userId).chain());
+  }
+
+  public String addressOf(String userId) throws IOException, GeneralSecurityException {
+    return credentialsOf(userId).getAddress();
+  }
+
+  /** Every address the user has held: the current one first, then the retired ones, newest first. */
+  public List<String> addressesOf(String userId) throws IOException, GeneralSecurityException {
+    List<String> addresses = new ArrayList<>();
+    for (Secp256k1KeyPair key : keyring.keysOf(userId).allChain()) {
+      addresses.add(credentials(key).getAddress());
+    }
+    return addresses;
+  }
+
+  /**
+   * DataHub, signing with whichever of the user's keys (current or retired) holds {@code address}.
+   *
+   * @throws java.util.NoSuchElementException if no key of the user's has that address
+   */
+  public DataHubGateway asAccount(String userId, String address)
+      throws IOException, GeneralSecurityException, ChainException {
+    for (Secp256k1KeyPair key : keyring.keysOf(userId).allChain()) {
+      Credentials credentials = credentials(key);
+      if (credentials.getAddress().equalsIgnoreCase(address)) {
+        return gateway(connection(credentials));
+      }
+    }
+    throw new java.util.NoSuchElementException(userId + " holds no chain key for " + address);
+  }
+
+  private static Credentials credentials(Secp256k1KeyPair key) {
+    byte[] privateKey = key.privateKey().copySecret();
     try {
       return Credentials.create(ECKeyPair.create(privateKey));
     } finally {
       java.util.Arrays.fill(privateKey, (byte) 0);
     }
-  }
-
-  public String addressOf(String userId) throws IOException, GeneralSecurityException {
-    return credentialsOf(userId).getAddress();
   }
 
   /** The DataHub address, once deployed or configured. */
@@ -82,16 +117,21 @@ public final class DataHubAccess implements AutoCloseable {
 
   /** A connection signing as {@code userId} (for deployment and funding). */
   public ChainConnection connectionOf(String userId) throws IOException, GeneralSecurityException, ChainException {
-    ChainConnection open = connections.get(userId);
+    return connection(credentialsOf(userId));
+  }
+
+  private ChainConnection connection(Credentials credentials) throws IOException, ChainException {
+    String account = credentials.getAddress();
+    ChainConnection open = connections.get(account);
     if (open != null) {
       return open;
     }
     synchronized (this) {
-      open = connections.get(userId);
+      open = connections.get(account);
       if (open == null) {
-        open = ChainConnection.open(new ChainConfig(rpcUrl, chainId, dataHubAddress(), 100, 1_800),
-            credentialsOf(userId), observer);
-        connections.put(userId, open);
+        open = ChainConnection.open(new ChainConfig(rpcUrl, chainId, dataHubAddress(), 100, 1_800), credentials,
+            observer);
+        connections.put(account, open);
       }
       return open;
     }
@@ -104,9 +144,12 @@ public final class DataHubAccess implements AutoCloseable {
    * @throws IllegalStateException when DataHub is not deployed yet
    */
   public DataHubGateway as(String userId) throws IOException, GeneralSecurityException, ChainException {
+    return gateway(connectionOf(userId));
+  }
+
+  private DataHubGateway gateway(ChainConnection connection) throws IOException {
     String address = dataHubAddress().orElseThrow(() ->
         new IllegalStateException("DataHub is not deployed: no address in " + addressFile));
-    ChainConnection connection = connectionOf(userId);
     return new DataHubGateway(connection.web3j(), connection.sender(), address);
   }
 

@@ -2,6 +2,8 @@ package org.healthhub.workers.config;
 
 import org.healthhub.workers.Subscriptions;
 import org.healthhub.workers.TaskRunner;
+import org.healthhub.workers.keys.KeyCustody;
+import org.healthhub.workers.keys.Keyring;
 import org.healthhub.workers.launch.StandaloneLauncher;
 import org.healthhub.workers.launch.WorkerProperties;
 import org.springframework.boot.WebApplicationType;
@@ -13,6 +15,10 @@ import org.springframework.context.annotation.Bean;
  * The handlers as a worker process of their own, polling the engine's REST API
  * ({@code healthhub.workers.engine-rest-url}); start the engine app with
  * {@code healthhub.workers.in-process=false} to leave every task to such workers.
+ *
+ * <p>One party's worker is given that party's keystore passphrase only
+ * ({@code healthhub.keystores.passphrases.<user>}): it serves the topics that keystore allows and
+ * refuses to start when a listed topic needs another party's ({@link KeyCustody}).
  */
 @SpringBootApplication
 public class StandaloneWorkerApplication {
@@ -22,7 +28,8 @@ public class StandaloneWorkerApplication {
   }
 
   @Bean(destroyMethod = "close")
-  StandaloneLauncher standaloneLauncher(Subscriptions subscriptions, TaskRunner runner, WorkerProperties properties) {
-    return StandaloneLauncher.start(properties.served(subscriptions), runner, properties);
+  StandaloneLauncher standaloneLauncher(Subscriptions subscriptions, TaskRunner runner, WorkerProperties properties,
+      KeyCustody custody, Keyring keyring) {
+    return StandaloneLauncher.start(custody.servable(subscriptions, properties.topics(), keyring), runner, properties);
   }
 }

@@ -27,12 +27,14 @@ import org.healthhub.workers.enrol.HospitalOpeningGroups;
 import org.healthhub.workers.enrol.JoinChannel;
 import org.healthhub.workers.enrol.JoinStepHandler;
 import org.healthhub.workers.enrol.MembershipList;
+import org.healthhub.workers.keys.KeyCustody;
 import org.healthhub.workers.keys.Keyring;
 import org.healthhub.workers.keys.KeystoreProperties;
 import org.healthhub.workers.launch.WorkerProperties;
 import org.healthhub.workers.opening.CombineOpeningHandler;
 import org.healthhub.workers.opening.ManagerKeys;
 import org.healthhub.workers.opening.PartialOpeningHandler;
+import org.healthhub.workers.purchase.PurchaseFlowHandlers;
 import org.healthhub.workers.record.RecordFlowHandlers;
 import org.healthhub.workers.record.RecordIndex;
 import org.healthhub.workers.record.RecordReader;
@@ -130,6 +132,13 @@ public class WorkersConfiguration {
   }
 
   @Bean
+  KeyCustody keyCustody(@Value("${healthhub.demo-group.manager:groupmanager}") String groupManager,
+      @Value("${healthhub.demo-group.revocation-manager:revocationmanager}") String revocationManager,
+      @Value("${healthhub.chain.hospital-account:hospital}") String hospitalAccount) {
+    return KeyCustody.of(groupManager, revocationManager, hospitalAccount);
+  }
+
+  @Bean
   TaskRunner taskRunner(WorkerProperties properties, ObjectProvider<MeterRegistry> meters) {
     // The engine app has a registry (actuator); a standalone worker without one keeps its meters in memory.
     return new TaskRunner(new RetryPolicy(properties.backoffs()), meters.getIfAvailable(SimpleMeterRegistry::new));
@@ -141,18 +150,21 @@ public class WorkersConfiguration {
       DataHubAccess chain, RecordIndex index, ShareIndex shares, @Value("${healthhub.data-dir:./data}") Path dataDir,
       @Value("${healthhub.chain.hospital-account:hospital}") String hospitalAccount, HospitalOpeningGroups openingGroups,
       @Value("${healthhub.demo-group.manager:groupmanager}") String groupManager,
-      @Value("${healthhub.demo-group.revocation-manager:revocationmanager}") String revocationManager)
+      @Value("${healthhub.demo-group.revocation-manager:revocationmanager}") String revocationManager,
+      @Value("${healthhub.demo-group.id:st-mary}") String hospitalGroupId)
       throws IOException, GeneralSecurityException {
     RecordFlowHandlers recordFlows = new RecordFlowHandlers(records, keyring, blobStore, membership, groups, chain,
         hospitalAccount, index, shares, results, dataDir.resolve("workers/staging"), Clock.systemUTC());
     ManagerKeys managers = new ManagerKeys(keyring.wrappingPublicKey(groupManager),
         keyring.wrappingPublicKey(revocationManager));
-    return recordFlows.subscribeTo(Subscriptions.builder())
+    PurchaseFlowHandlers purchaseFlows = new PurchaseFlowHandlers(records, blobStore, groups, chain, index,
+        hospitalAccount, hospitalGroupId, results);
+    return purchaseFlows.subscribeTo(recordFlows.subscribeTo(Subscriptions.builder()))
         .subscribe(Topics.OPENING_PARTIAL_GM, new PartialOpeningHandler(ManagerRole.GROUP_MANAGER, openingGroups,
             () -> chain.as(groupManager), blobStore, openingGroups, managers, results))
         .subscribe(Topics.OPENING_PARTIAL_RM, new PartialOpeningHandler(ManagerRole.REVOCATION_MANAGER, openingGroups,
             () -> chain.as(revocationManager), blobStore, openingGroups, managers, results))
-        .subscribe(Topics.OPENING_COMBINE, new CombineOpeningHandler(keyring.keysOf(groupManager).wrapping(),
+        .subscribe(Topics.OPENING_COMBINE, new CombineOpeningHandler(() -> keyring.keysOf(groupManager).wrapping(),
             () -> chain.as(groupManager), blobStore, openingGroups, SignRootHandler::signedText, managers, results))
         .subscribe(Topics.GROUPSIG_JOIN_MANAGER,
             JoinStepHandler.manager(membership, channel, groups, membershipList, results, Clock.systemUTC()))

@@ -29,7 +29,7 @@ public final class HospitalOpeningGroups implements OpeningGroups, OpeningShares
   @Override
   public OpeningGroup group(String groupId) throws Exception {
     PublicGroup group = find(groupId);
-    return new OpeningGroup(groups.scheme(), group.groupKey(), group.commitments(), groups.gml(group));
+    return new OpeningGroup(groups.scheme(), group.groupKey(), group.commitments(), () -> groups.gml(group));
   }
 
   /** @throws MalformedInputException if the stored share is not {@code role}'s share of {@code scheme} */

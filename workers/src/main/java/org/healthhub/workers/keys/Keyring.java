@@ -5,10 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.healthhub.crypto.record.DecryptionFailedException;
+import org.healthhub.crypto.record.hpke.X25519KeyPair;
 import org.healthhub.crypto.record.keystore.Argon2idParameters;
 import org.healthhub.crypto.record.keystore.KeystoreFile;
 import org.healthhub.crypto.record.keystore.UserKeys;
@@ -18,6 +22,13 @@ import org.healthhub.crypto.record.keystore.UserKeys;
  * chain) under one directory, created on first use, opened with the passphrase configured for
  * the user; plus the user's other secrets (member keys, manager shares), each a {@link SealedBox}
  * file sealed to the user's own X25519 key, so opening any of them needs the keystore passphrase.
+ *
+ * <p>A keyring opens only the keystores whose passphrase it was given: a party's worker is given
+ * its own passphrase and no other, so it can seal to anyone (public keys are read from the
+ * keystores' clear headers) but open only its own secrets.
+ *
+ * <p>Rotation keeps the old pair in the keystore as retired: secrets and records sealed to it still
+ * open, while everything sealed from then on uses the new pair.
  *
  * <p>Opened keys are cached for the life of this object (Argon2id costs tens of milliseconds and
  * 64 MiB per opening).
@@ -60,9 +71,54 @@ public final class Keyring {
     }
   }
 
-  /** The user's X25519 public key, to seal something for the user. */
+  /** Whether this keyring was given the user's passphrase, so it may open the user's keystore. */
+  public boolean holds(String userId) {
+    return passphrases.containsKey(requireUserId(userId));
+  }
+
+  /**
+   * The user's current X25519 public key, to seal something for the user: from the opened keys if
+   * this keyring holds the user, else from the keystore's header without opening it.
+   *
+   * @throws IllegalStateException if the user has no keystore and this keyring may not create it
+   */
   public byte[] wrappingPublicKey(String userId) throws IOException, GeneralSecurityException {
-    return keysOf(userId).wrapping().publicKey();
+    if (holds(userId)) {
+      return keysOf(userId).wrapping().publicKey();
+    }
+    Path file = keystoreFile(userId);
+    if (!Files.exists(file)) {
+      throw new IllegalStateException("user '" + userId + "' has no keystore in " + directory
+          + " and this keyring holds no passphrase to create it");
+    }
+    return KeystoreFile.currentWrappingPublicKey(file);
+  }
+
+  /**
+   * The user's X25519 pair, current or retired, whose public key is {@code publicKey}.
+   *
+   * @throws java.util.NoSuchElementException if the user's keystore holds no such pair
+   */
+  public X25519KeyPair wrappingKeyFor(String userId, byte[] publicKey) throws IOException, GeneralSecurityException {
+    return keysOf(userId).wrappingFor(publicKey).orElseThrow(() ->
+        new java.util.NoSuchElementException("the keystore of " + userId + " holds no X25519 key "
+            + HexFormat.of().formatHex(publicKey)));
+  }
+
+  /** Replaces the user's X25519 pair by a fresh one; the old pair stays in the keystore, retired. */
+  public synchronized UserKeys rotateWrappingKey(String userId) throws IOException, GeneralSecurityException {
+    return replace(userId, keysOf(userId).rotateWrapping());
+  }
+
+  /** Replaces the user's chain key by a fresh one; the old key stays in the keystore, retired. */
+  public synchronized UserKeys rotateChainKey(String userId) throws IOException, GeneralSecurityException {
+    return replace(userId, keysOf(userId).rotateChain());
+  }
+
+  private UserKeys replace(String userId, UserKeys rotated) throws IOException {
+    KeystoreFile.write(keystoreFile(userId), rotated, passphrases.get(userId), cost);
+    opened.put(userId, rotated);
+    return rotated;
   }
 
   /** Stores {@code secret} under {@code name}, sealed to the user's own key (atomic replace). */
@@ -79,13 +135,40 @@ public final class Keyring {
     }
   }
 
-  /** Reads a secret written by {@link #writeSecret}, or empty if there is none. */
+  /**
+   * Reads a secret written by {@link #writeSecret}, or empty if there is none; one sealed before a
+   * rotation opens with the retired pair it was sealed to.
+   *
+   * @throws DecryptionFailedException if no pair of the user's opens it (altered, or not the user's)
+   */
   public Optional<byte[]> readSecret(String userId, String name) throws IOException, GeneralSecurityException {
     Path file = secretFile(userId, name);
     if (!Files.exists(file)) {
       return Optional.empty();
     }
-    return Optional.of(SealedBox.open(Files.readAllBytes(file), keysOf(userId).wrapping(), contextOf(userId, name)));
+    byte[] sealed = Files.readAllBytes(file);
+    List<X25519KeyPair> pairs = keysOf(userId).allWrapping();
+    for (int i = 0; ; i++) {
+      try {
+        return Optional.of(SealedBox.open(sealed, pairs.get(i), contextOf(userId, name)));
+      } catch (DecryptionFailedException e) {
+        if (i == pairs.size() - 1) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** The names of every secret the user's keystore holds (for audits: each still opens only with the passphrase). */
+  public List<String> secretNames(String userId) throws IOException {
+    Path secrets = directory.resolve(requireUserId(userId) + ".secrets");
+    if (!Files.isDirectory(secrets)) {
+      return List.of();
+    }
+    try (var files = Files.list(secrets)) {
+      return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".sealed"))
+          .map(name -> name.substring(0, name.length() - ".sealed".length())).sorted().toList();
+    }
   }
 
   /** Deletes a secret written by {@link #writeSecret}; deleting one that is not there does nothing. */
@@ -99,7 +182,7 @@ public final class Keyring {
       throw new IllegalStateException("no keystore passphrase configured for user '" + userId
           + "' (healthhub.keystores.passphrases." + userId + ")");
     }
-    Path file = directory.resolve(userId + ".keystore.json");
+    Path file = keystoreFile(userId);
     if (Files.exists(file)) {
       return KeystoreFile.read(file, passphrase);
     }
@@ -107,6 +190,10 @@ public final class Keyring {
     UserKeys keys = UserKeys.generate();
     KeystoreFile.write(file, keys, passphrase, cost);
     return keys;
+  }
+
+  private Path keystoreFile(String userId) {
+    return directory.resolve(requireUserId(userId) + ".keystore.json");
   }
 
   private Path secretFile(String userId, String name) {

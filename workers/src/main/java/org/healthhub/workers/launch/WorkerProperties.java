@@ -2,7 +2,6 @@ package org.healthhub.workers.launch;
 
 import java.time.Duration;
 import java.util.List;
-import org.healthhub.workers.Subscriptions;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -17,7 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param engineRestUrl the engine's REST API, for the standalone launcher
  * @param longPoll how long the standalone launcher's fetch waits for a task (and its stop waits out)
  * @param workerId the id this worker locks tasks under
- * @param topics the topics this process serves, all when empty: one party's worker serves only
+ * @param topics the topics this process serves, all its keystores allow when empty
+ *     ({@link org.healthhub.workers.keys.KeyCustody}): one party's worker serves only
  *     that party's topics, and a handler that keeps state in memory between turns (the group
  *     manager's join) must run in one process only
  */
@@ -31,10 +31,4 @@ public record WorkerProperties(
     @DefaultValue("http://localhost:8080/engine-rest") String engineRestUrl,
     @DefaultValue("10s") Duration longPoll,
     @DefaultValue("healthhub-worker") String workerId,
-    @DefaultValue List<String> topics) {
-
-  /** The subscriptions this process serves: all, or those of {@link #topics()}. */
-  public Subscriptions served(Subscriptions all) {
-    return topics.isEmpty() ? all : all.only(topics);
-  }
-}
+    @DefaultValue List<String> topics) {}

@@ -17,7 +17,6 @@ import org.healthhub.crypto.groupsig.opening.DualControlOpener;
 import org.healthhub.crypto.groupsig.opening.ManagerRole;
 import org.healthhub.crypto.groupsig.opening.OpeningResult;
 import org.healthhub.crypto.groupsig.opening.PartialOpening;
-import org.healthhub.crypto.record.hpke.X25519KeyPair;
 import org.healthhub.storage.BlobStore;
 import org.healthhub.storage.Cid;
 import org.healthhub.workers.HandlerResults;
@@ -40,7 +39,7 @@ public final class CombineOpeningHandler implements TaskHandler {
   public static final String VALID = "VALID";
   public static final String INVALID = "INVALID";
 
-  private final X25519KeyPair groupManagerKey;
+  private final ManagerWrappingKey groupManagerKey;
   private final ManagerChain chain;
   private final BlobStore store;
   private final OpeningGroups groups;
@@ -48,7 +47,7 @@ public final class CombineOpeningHandler implements TaskHandler {
   private final ManagerKeys managers;
   private final HandlerResults results;
 
-  public CombineOpeningHandler(X25519KeyPair groupManagerKey, ManagerChain chain, BlobStore store,
+  public CombineOpeningHandler(ManagerWrappingKey groupManagerKey, ManagerChain chain, BlobStore store,
       OpeningGroups groups, SignedTexts signedTexts, ManagerKeys managers, HandlerResults results) {
     this.groupManagerKey = groupManagerKey;
     this.chain = chain;
@@ -106,7 +105,7 @@ public final class CombineOpeningHandler implements TaskHandler {
     String digest = gm.signatureDigest();
     OpeningResult result;
     try {
-      result = DualControlOpener.combine(group.scheme(), group.groupKey(), group.commitments(), signature, group.gml(),
+      result = DualControlOpener.combine(group.scheme(), group.groupKey(), group.commitments(), signature, group.gml().read(),
           gm, rm);
     } catch (SignerNotFoundException e) {
       return new OpeningReport(digest, false, genuine
@@ -124,7 +123,7 @@ public final class CombineOpeningHandler implements TaskHandler {
     try (InputStream in = store.get(Cid.parse(task.requireString(OpeningVariables.partialCid(role.label()))))) {
       sealed = in.readAllBytes();
     }
-    byte[] opened = ManagersBox.open(sealed, ManagerRole.GROUP_MANAGER, groupManagerKey,
+    byte[] opened = ManagersBox.open(sealed, ManagerRole.GROUP_MANAGER, groupManagerKey.open(),
         PartialOpeningHandler.sealingContext(role, OpeningVariables.signatureDigestHex(task)));
     return PartialOpening.fromBase64(new String(opened, StandardCharsets.US_ASCII));
   }

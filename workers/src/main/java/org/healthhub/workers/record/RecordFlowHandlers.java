@@ -33,7 +33,7 @@ public record RecordFlowHandlers(SealedRecords records, Keyring keyring, BlobSto
         .subscribe(Topics.CHAIN_ANCHOR, new AnchorRecordHandler(chain, hospitalAccount, recordIndex, results, clock))
         .subscribe(Topics.RECORD_WRAP_KEY, new WrapKeyHandler(records, recordIndex, shareIndex, results))
         .subscribe(Topics.CHAIN_SHARE, ShareOnChainHandler.grant(chain, results))
-        .subscribe(Topics.RECORD_REMOVE_WRAP, new RemoveWrapHandler(store, shareIndex))
+        .subscribe(Topics.RECORD_REMOVE_WRAP, new RemoveWrapHandler(records, recordIndex, store, shareIndex, results))
         .subscribe(Topics.CHAIN_REVOKE, ShareOnChainHandler.revoke(chain, results));
   }
 }

@@ -13,7 +13,17 @@ public final class RecordIndex {
 
   /** One stored record; {@code recordCid} is the sealed record for its patient. */
   public record Entry(String recordId, String patientId, String doctorId, String hospitalGroupId, String recordCid,
-      String merkleRoot, String signatureCid, String anchorTxHash, String anchoredAt) {}
+      String merkleRoot, String signatureCid, String anchorTxHash, String anchoredAt) {
+
+    /**
+     * The same record sealed anew (its data key rotated); the anchor on chain keeps naming the
+     * first sealing's CID, the Merkle root it anchors is unchanged.
+     */
+    public Entry withRecordCid(String resealedCid) {
+      return new Entry(recordId, patientId, doctorId, hospitalGroupId, resealedCid, merkleRoot, signatureCid,
+          anchorTxHash, anchoredAt);
+    }
+  }
 
   private final JsonFileStore<Entry> entries;
 
@@ -27,6 +37,11 @@ public final class RecordIndex {
 
   public Optional<Entry> find(String recordId) throws IOException {
     return entries.find(recordId);
+  }
+
+  /** Every record a hospital group's doctors signed, in no particular order. */
+  public List<Entry> ofGroup(String hospitalGroupId) throws IOException {
+    return entries.where(entry -> entry.hospitalGroupId().equals(hospitalGroupId));
   }
 
   public List<Entry> ofPatient(String patientId) throws IOException {

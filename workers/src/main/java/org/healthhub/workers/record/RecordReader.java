@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.healthhub.crypto.record.ProtectedRecord;
@@ -16,7 +17,8 @@ import org.healthhub.workers.enrol.HospitalGroups;
  * Opens a stored record for a reader who may read it (its patient, or a doctor with an active
  * share) and checks it as a reader would: the group signature against the group's key, the Merkle
  * root recomputed from the record and its secret against the anchored root, and the chain's
- * record of patient and share. The plaintext is returned to the caller only, never stored.
+ * record of patient and share (any of the patient's and reader's addresses, retired ones included:
+ * a chain-key rotation does not orphan what was anchored or granted before it). The plaintext is returned to the caller only, never stored.
  */
 public final class RecordReader {
 
@@ -63,8 +65,12 @@ public final class RecordReader {
     ProtectedRecord recomputed = ProtectedRecord.of(fhir,
         SecretBytes.copyOf(Base64.getDecoder().decode(payload.get("recordSecret").asText())));
     var dataHub = chain.as(userId);
-    boolean anchored = dataHub.patientOf(root).equalsIgnoreCase(chain.addressOf(entry.patientId()));
-    boolean shareActive = patient || dataHub.hasShare(root, chain.addressOf(userId));
+    String anchoredFor = dataHub.patientOf(root);
+    boolean anchored = chain.addressesOf(entry.patientId()).stream().anyMatch(anchoredFor::equalsIgnoreCase);
+    boolean shareActive = patient;
+    for (String address : patient ? List.<String>of() : chain.addressesOf(userId)) {
+      shareActive |= dataHub.hasShare(root, address);
+    }
     return new OpenedRecord(recordId, fhir, signatureProblem.isEmpty(), MessageDigest.isEqual(recomputed.root(), root),
         anchored, shareActive, signatureProblem.orElse(null));
   }

@@ -14,7 +14,9 @@ import java.util.Map;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.record.envelope.DecryptionFailedIOException;
 import org.healthhub.crypto.record.envelope.EnvelopeJson;
+import org.healthhub.crypto.record.envelope.ReaderWrap;
 import org.healthhub.crypto.record.envelope.RecordEnvelope;
+import org.healthhub.crypto.record.hpke.X25519KeyPair;
 import org.healthhub.storage.BlobStore;
 import org.healthhub.storage.Cid;
 import org.healthhub.storage.StorageException;
@@ -68,7 +70,7 @@ public final class SealedRecords {
    */
   public byte[] open(String cid, String readerId) throws IOException, GeneralSecurityException {
     Blob blob = read(cid);
-    try (InputStream plaintext = blob.envelope().open(readerId, keyring.keysOf(readerId).wrapping(),
+    try (InputStream plaintext = blob.envelope().open(readerId, readerKeys(blob.envelope(), readerId),
         new ByteArrayInputStream(blob.ciphertext()))) {
       return plaintext.readAllBytes();
     } catch (DecryptionFailedIOException e) {
@@ -83,7 +85,7 @@ public final class SealedRecords {
   /** {@code granterId} wraps the data key for {@code readerId}; returns the CID of the shared record. */
   public String share(String cid, String granterId, String readerId) throws IOException, GeneralSecurityException {
     Blob blob = read(cid);
-    RecordEnvelope shared = blob.envelope().share(granterId, keyring.keysOf(granterId).wrapping(), readerId,
+    RecordEnvelope shared = blob.envelope().share(granterId, readerKeys(blob.envelope(), granterId), readerId,
         keyring.wrappingPublicKey(readerId));
     return put(shared, blob.ciphertext());
   }
@@ -92,6 +94,28 @@ public final class SealedRecords {
   public String revoke(String cid, String readerId) throws IOException, GeneralSecurityException {
     Blob blob = read(cid);
     return put(blob.envelope().revoke(readerId), blob.ciphertext());
+  }
+
+  /**
+   * Re-seals the record under a fresh data key for its current readers, {@code ownerId} opening the
+   * old one; returns the new CID. A reader dropped before keeps nothing that opens the new blob:
+   * neither an old wrap nor a data key it may have copied.
+   */
+  public String rotate(String cid, String ownerId) throws IOException, GeneralSecurityException {
+    Blob blob = read(cid);
+    ByteArrayOutputStream ciphertext = new ByteArrayOutputStream(blob.ciphertext().length + 1024);
+    RecordEnvelope rotated = blob.envelope().rotate(ownerId, readerKeys(blob.envelope(), ownerId),
+        new ByteArrayInputStream(blob.ciphertext()), ciphertext);
+    return put(rotated, ciphertext.toByteArray());
+  }
+
+  /** The reader's key pair the envelope's wrap was made for: the current one, or a retired one after a rotation. */
+  private X25519KeyPair readerKeys(RecordEnvelope envelope, String readerId) throws IOException, GeneralSecurityException {
+    ReaderWrap wrap = envelope.wraps().get(readerId);
+    if (wrap == null) {
+      throw new java.util.NoSuchElementException("reader " + readerId + " has no access to record " + envelope.recordId());
+    }
+    return keyring.wrappingKeyFor(readerId, wrap.publicKey());
   }
 
   private record Blob(RecordEnvelope envelope, byte[] ciphertext) {}

@@ -19,6 +19,11 @@ public final class ShareIndex {
     public Share withStatus(String newStatus) {
       return new Share(shareId, recordId, patientId, doctorId, expiresAt, sharedRecordCid, newStatus);
     }
+
+    /** The same share on a copy sealed under the record's rotated data key. */
+    public Share withSharedRecordCid(String copyCid) {
+      return new Share(shareId, recordId, patientId, doctorId, expiresAt, copyCid, status);
+    }
   }
 
   private final JsonFileStore<Share> shares;

@@ -2,6 +2,7 @@ package org.healthhub.workers.record;
 
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.healthhub.chain.ContractRevertedException;
 import org.healthhub.chain.DataHubGateway;
@@ -19,6 +20,10 @@ import org.healthhub.workers.chain.DataHubAccess;
  * revocation. The gateway reads the chain first: a grant already in force, or one no longer active
  * (lapsed, or revoked by an earlier delivery), needs no transaction ({@code <step>Status}
  * NOTHING_TO_SEND). An unreachable node is retried.
+ *
+ * <p>The patient signs with the key whose address the record was anchored for, retired by a
+ * rotation or not; a grant goes to the doctor's current address, a revocation to every address of
+ * the doctor's that still holds the share.
  */
 public final class ShareOnChainHandler implements TaskHandler {
 
@@ -59,10 +64,17 @@ public final class ShareOnChainHandler implements TaskHandler {
     byte[] root = RecordVariables.unhex(task.requireString(RecordVariables.MERKLE_ROOT));
     try {
       return TaskOutcome.complete(results.once(task.resultKey(step), () -> {
-        TxOutcome outcome = transaction.send(chain.as(patientId), root, chain.addressOf(doctorId), task);
+        DataHubGateway dataHub = patientSigner(patientId, root);
+        List<String> doctorAddresses = refusalIsBusiness ? List.of(chain.addressOf(doctorId)) : chain.addressesOf(doctorId);
         Map<String, Object> variables = new HashMap<>();
-        variables.put(step + "Status", outcome.wasSent() ? "MINED" : "NOTHING_TO_SEND");
-        outcome.receipt().ifPresent(receipt -> variables.put(step + "TxHash", receipt.getTransactionHash()));
+        variables.put(step + "Status", "NOTHING_TO_SEND");
+        for (String doctorAddress : doctorAddresses) {
+          TxOutcome outcome = transaction.send(dataHub, root, doctorAddress, task);
+          outcome.receipt().ifPresent(receipt -> {
+            variables.put(step + "Status", "MINED");
+            variables.put(step + "TxHash", receipt.getTransactionHash());
+          });
+        }
         return variables;
       }));
     } catch (ContractRevertedException e) {
@@ -71,5 +83,12 @@ public final class ShareOnChainHandler implements TaskHandler {
       }
       return TaskOutcome.bpmnError(ShareVariables.GRANT_REFUSED, "DataHub refused the grant: " + e.errorName());
     }
+  }
+
+  /** The patient's key the root is anchored for; the current key when none is (DataHub then refuses). */
+  private DataHubGateway patientSigner(String patientId, byte[] root) throws Exception {
+    String owner = chain.as(patientId).patientOf(root);
+    boolean held = chain.addressesOf(patientId).stream().anyMatch(owner::equalsIgnoreCase);
+    return held ? chain.asAccount(patientId, owner) : chain.as(patientId);
   }
 }

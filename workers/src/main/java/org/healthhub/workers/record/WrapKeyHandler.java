@@ -36,10 +36,14 @@ public final class WrapKeyHandler implements TaskHandler {
       return TaskOutcome.bpmnError(ShareVariables.NOT_RECORD_OWNER, patientId + " holds no record " + recordId);
     }
     return TaskOutcome.complete(results.once(task.resultKey("wrap"), () -> {
-      String shared = records.share(record.get().recordCid(), patientId, doctorId);
-      shareIndex.put(new ShareIndex.Share(task.requireString(ShareVariables.SHARE_ID), recordId, patientId, doctorId,
-          task.requireString(ShareVariables.EXPIRES_AT), shared, "ACTIVE"));
-      return Map.of(ShareVariables.SHARED_RECORD_CID, shared, RecordVariables.MERKLE_ROOT, record.get().merkleRoot());
+      // Not while a share's end re-seals this record (RemoveWrapHandler): the copy must carry the current key.
+      synchronized (recordIndex) {
+        RecordIndex.Entry current = recordIndex.find(recordId).orElseThrow();
+        String shared = records.share(current.recordCid(), patientId, doctorId);
+        shareIndex.put(new ShareIndex.Share(task.requireString(ShareVariables.SHARE_ID), recordId, patientId, doctorId,
+            task.requireString(ShareVariables.EXPIRES_AT), shared, "ACTIVE"));
+        return Map.of(ShareVariables.SHARED_RECORD_CID, shared, RecordVariables.MERKLE_ROOT, current.merkleRoot());
+      }
     }));
   }
 }

@@ -53,6 +53,58 @@ class KeyringTest {
   }
 
   @Test
+  void rotateWrappingKey_secretSealedBefore_stillReadsAfterReopening() throws Exception {
+    Keyring keyring = TestKeyrings.of(dir, "doctor1");
+    byte[] oldPublic = keyring.wrappingPublicKey("doctor1");
+    keyring.writeSecret("doctor1", "group.st-mary.member-key", new byte[] {7, 7});
+
+    keyring.rotateWrappingKey("doctor1");
+    keyring.writeSecret("doctor1", "group.st-mary.gml", new byte[] {8});
+
+    Keyring reopened = TestKeyrings.of(dir, "doctor1");
+    assertThat(reopened.wrappingPublicKey("doctor1")).isNotEqualTo(oldPublic);
+    assertThat(reopened.keysOf("doctor1").retiredWrapping()).singleElement()
+        .satisfies(retired -> assertThat(retired.publicKey()).isEqualTo(oldPublic));
+    assertThat(reopened.readSecret("doctor1", "group.st-mary.member-key")).contains(new byte[] {7, 7});
+    assertThat(reopened.readSecret("doctor1", "group.st-mary.gml")).contains(new byte[] {8});
+    assertThat(reopened.wrappingKeyFor("doctor1", oldPublic).publicKey()).isEqualTo(oldPublic);
+  }
+
+  @Test
+  void rotateChainKey_newKeyCurrent_oldKeyRetired() throws Exception {
+    Keyring keyring = TestKeyrings.of(dir, "patient1");
+    byte[] oldChain = keyring.keysOf("patient1").chain().publicKey();
+
+    keyring.rotateChainKey("patient1");
+
+    var reopened = TestKeyrings.of(dir, "patient1").keysOf("patient1");
+    assertThat(reopened.chain().publicKey()).isNotEqualTo(oldChain);
+    assertThat(reopened.retiredChain()).singleElement()
+        .satisfies(retired -> assertThat(retired.publicKey()).isEqualTo(oldChain));
+    assertThat(reopened.wrapping().publicKey()).as("the X25519 pair is untouched")
+        .isEqualTo(keyring.wrappingPublicKey("patient1"));
+  }
+
+  @Test
+  void wrappingPublicKey_userNotHeld_readFromHeaderWithoutOpening() throws Exception {
+    Keyring own = TestKeyrings.of(dir, "doctor1");
+    byte[] published = own.wrappingPublicKey("doctor1");
+    own.writeSecret("doctor1", "group.st-mary.member-key", new byte[] {1});
+    Keyring other = TestKeyrings.of(dir, "patient1");
+
+    assertThat(other.holds("doctor1")).isFalse();
+    assertThat(other.wrappingPublicKey("doctor1")).isEqualTo(published);
+    assertThatThrownBy(() -> other.readSecret("doctor1", "group.st-mary.member-key"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("healthhub.keystores.passphrases.doctor1");
+  }
+
+  @Test
+  void wrappingPublicKey_noKeystoreAndNotHeld_throwsNamingTheUser() {
+    assertThatThrownBy(() -> TestKeyrings.of(dir).wrappingPublicKey("doctor9"))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("'doctor9' has no keystore");
+  }
+
+  @Test
   void deleteSecret_written_readsEmptyAfter() throws Exception {
     Keyring keyring = TestKeyrings.of(dir, "doctor1");
     keyring.writeSecret("doctor1", "record.r1.fhir", new byte[] {1, 2});

@@ -23,6 +23,9 @@ import org.healthhub.crypto.groupsig.SchemeDescriptor;
 import org.healthhub.crypto.groupsig.SchemeDescriptor.Capability;
 import org.healthhub.crypto.groupsig.SignerNotFoundException;
 import org.healthhub.crypto.groupsig.Transcript;
+import org.healthhub.crypto.groupsig.batch.BatchFold;
+import org.healthhub.crypto.groupsig.batch.BatchVerifiable;
+import org.healthhub.crypto.groupsig.batch.CommittedSignature;
 import org.healthhub.crypto.groupsig.opening.DualControlOpening;
 import org.healthhub.crypto.groupsig.opening.IssuingKey;
 import org.healthhub.crypto.groupsig.opening.OpeningBases;
@@ -34,13 +37,14 @@ import org.healthhub.crypto.mcl.G2;
 import org.healthhub.crypto.mcl.GT;
 import org.healthhub.crypto.mcl.Pairing;
 import org.healthhub.crypto.mcl.RandomScalars;
+import org.healthhub.crypto.mcl.SmallExponents;
 
 /**
  * BBS04 (Boneh, Boyen, Shacham 2004), byte-compatible with pygroupsig: one-message join in which
  * the manager picks the member secret, signatures that linearly encrypt the member's A, opening by
  * decryption. See ALGORITHMS.md §4.1.
  */
-public final class Bbs04 implements DualControlOpening, Opening {
+public final class Bbs04 implements DualControlOpening, Opening, BatchVerifiable {
   public static final String NAME = "bbs04";
 
   private static final SchemeDescriptor DESCRIPTOR =
@@ -130,6 +134,13 @@ public final class Bbs04 implements DualControlOpening, Opening {
   public GroupSignature sign(
       String message, MemberKey memberKey, GroupKey groupKey, RandomScalars rng)
       throws GeneralSecurityException {
+    return signCommitted(message, memberKey, groupKey, rng).signature();
+  }
+
+  @Override
+  public CommittedSignature signCommitted(
+      String message, MemberKey memberKey, GroupKey groupKey, RandomScalars rng)
+      throws GeneralSecurityException {
     Bbs04GroupKey group = group(groupKey);
     Bbs04MemberKey key = member(memberKey);
     byte[] text = Transcript.utf8(message);
@@ -159,44 +170,89 @@ public final class Bbs04 implements DualControlOpening, Opening {
     G1 r4 = G1.mulVec(List.of(t1, group.u), List.of(rX, rDelta1.neg())); // R4 = T1·rx − u·rδ1
     G1 r5 = G1.mulVec(List.of(t2, group.v), List.of(rX, rDelta2.neg())); // R5 = T2·rx − v·rδ2
     Fr c = challenge(text, t1, t2, t3, r1, r2, r3, r4, r5);
-    return new Bbs04Signature(
-        t1,
-        t2,
-        t3,
-        c,
-        rAlpha.add(c.mul(alpha)),
-        rBeta.add(c.mul(beta)),
-        rX.add(c.mul(key.x)),
-        rDelta1.add(c.mul(delta1)),
-        rDelta2.add(c.mul(delta2)));
+    Bbs04Signature signature =
+        new Bbs04Signature(
+            t1,
+            t2,
+            t3,
+            c,
+            rAlpha.add(c.mul(alpha)),
+            rBeta.add(c.mul(beta)),
+            rX.add(c.mul(key.x)),
+            rDelta1.add(c.mul(delta1)),
+            rDelta2.add(c.mul(delta2)));
+    return new Bbs04CommittedSignature(signature, r1, r2, r3, r4, r5);
   }
 
   @Override
   public void verify(String message, GroupSignature signature, GroupKey groupKey)
       throws GeneralSecurityException {
-    Bbs04GroupKey group = group(groupKey);
-    Bbs04Signature sig = signature(signature);
-    byte[] text = Transcript.utf8(message);
-    G1 r1 = G1.mulVec(List.of(group.u, sig.t1), List.of(sig.salpha, sig.c.neg())); // R1 = u·salpha − T1·c
-    G1 r2 = G1.mulVec(List.of(group.v, sig.t2), List.of(sig.sbeta, sig.c.neg())); // R2 = v·sbeta − T2·c
-    // R3 = e(T3, g2·sx + w·c) · hw^(−salpha−sbeta) · hg2^(−sdelta1−sdelta2) · g1g2^(−c)
-    GT r3 =
-        Pairing.pairing(sig.t3, G2.mulVec(List.of(group.g2, group.w), List.of(sig.sx, sig.c)))
-            .mul(
-                GT.powVec(
-                    List.of(group.hw, group.hg2, group.g1g2),
-                    List.of(
-                        sig.salpha.add(sig.sbeta).neg(),
-                        sig.sdelta1.add(sig.sdelta2).neg(),
-                        sig.c.neg())));
-    G1 r4 = G1.mulVec(List.of(sig.t1, group.u), List.of(sig.sx, sig.sdelta1.neg())); // R4 = T1·sx − u·sdelta1
-    G1 r5 = G1.mulVec(List.of(sig.t2, group.v), List.of(sig.sx, sig.sdelta2.neg())); // R5 = T2·sx − v·sdelta2
-    if (!challenge(text, sig.t1, sig.t2, sig.t3, r1, r2, r3, r4, r5).equals(sig.c)) {
+    Bbs04CommittedSignature recomputed = recomputeCommitments(signature(signature), group(groupKey));
+    if (!challengeMatches(Transcript.utf8(message), recomputed)) {
       throw new InvalidSignatureException(
           "bbs04 signature: the recomputed challenge differs from c (wrong message, group or"
               + " signature)");
     }
   }
+
+  /** The commitments a verifier derives from (c, s): exactly the signer's for a valid signature. */
+  static Bbs04CommittedSignature recomputeCommitments(Bbs04Signature sig, Bbs04GroupKey group) {
+    G1 r1 = G1.mulVec(List.of(group.u, sig.t1), List.of(sig.salpha, sig.c.neg())); // R1 = u·salpha − T1·c
+    G1 r2 = G1.mulVec(List.of(group.v, sig.t2), List.of(sig.sbeta, sig.c.neg())); // R2 = v·sbeta − T2·c
+    // R3 = e(T3, g2·sx + w·c) · hw^(−salpha−sbeta) · hg2^(−sdelta1−sdelta2) · g1g2^(−c); with
+    // hw = e(h, w), hg2 = e(h, g2), g1g2 = e(g1, g2) (checked at import) it is one multi-pairing
+    // e(T3·sx − h·(sdelta1+sdelta2) − g1·c, g2) · e(T3·c − h·(salpha+sbeta), w)
+    GT r3 =
+        Pairing.multiPairing(
+            G1.mulVec(
+                List.of(sig.t3, group.h, group.g1),
+                List.of(sig.sx, sig.sdelta1.add(sig.sdelta2).neg(), sig.c.neg())),
+            group.g2Lines,
+            G1.mulVec(List.of(sig.t3, group.h), List.of(sig.c, sig.salpha.add(sig.sbeta).neg())),
+            group.wLines);
+    G1 r4 = G1.mulVec(List.of(sig.t1, group.u), List.of(sig.sx, sig.sdelta1.neg())); // R4 = T1·sx − u·sdelta1
+    G1 r5 = G1.mulVec(List.of(sig.t2, group.v), List.of(sig.sx, sig.sdelta2.neg())); // R5 = T2·sx − v·sdelta2
+    return new Bbs04CommittedSignature(sig, r1, r2, r3, r4, r5);
+  }
+
+  private static boolean challengeMatches(byte[] message, Bbs04CommittedSignature s) {
+    Bbs04Signature sig = s.signature;
+    return challenge(message, sig.t1, sig.t2, sig.t3, s.r1, s.r2, s.r3, s.r4, s.r5).equals(sig.c);
+  }
+
+  @Override
+  public CommittedSignature importCommittedSignature(String base64) throws MalformedInputException {
+    return Bbs04CommittedSignature.fromBase64(base64);
+  }
+
+  /** The five equations of {@link #recomputeCommitments}, each with its own random exponent. */
+  @Override
+  public void addToFold(
+      BatchFold fold, String message, CommittedSignature committed, GroupKey groupKey)
+      throws InvalidSignatureException, MalformedInputException {
+    Bbs04GroupKey group = group(groupKey);
+    Bbs04CommittedSignature s =
+        SchemeArguments.require(Bbs04CommittedSignature.class, committed, "bbs04 committed signature");
+    if (!challengeMatches(Transcript.utf8(message), s)) {
+      throw new InvalidSignatureException(
+          "bbs04 committed signature: c is not the hash of the message and commitments");
+    }
+    Bbs04Signature sig = s.signature;
+    List<Fr> rho = SmallExponents.draw(5);
+    // ρ·(R − Σ P·k) = 0 for R1, R2, R4, R5
+    fold.addLinear(rho.get(0), s.r1, group.u, sig.salpha, sig.t1, sig.c.neg());
+    fold.addLinear(rho.get(1), s.r2, group.v, sig.sbeta, sig.t2, sig.c.neg());
+    fold.addLinear(rho.get(3), s.r4, sig.t1, sig.sx, group.u, sig.sdelta1.neg());
+    fold.addLinear(rho.get(4), s.r5, sig.t2, sig.sx, group.v, sig.sdelta2.neg());
+    Fr rho3 = rho.get(2);
+    fold.addCommitment(s.r3, rho3);
+    fold.addPairing(sig.t3, rho3.mul(sig.sx), group.g2);
+    fold.addPairing(group.h, rho3.mul(sig.sdelta1.add(sig.sdelta2)).neg(), group.g2);
+    fold.addPairing(group.g1, rho3.mul(sig.c).neg(), group.g2);
+    fold.addPairing(sig.t3, rho3.mul(sig.c), group.w);
+    fold.addPairing(group.h, rho3.mul(sig.salpha.add(sig.sbeta)).neg(), group.w);
+  }
+
 
   private static Fr challenge(
       byte[] message, G1 t1, G1 t2, G1 t3, G1 r1, G1 r2, GT r3, G1 r4, G1 r5) {

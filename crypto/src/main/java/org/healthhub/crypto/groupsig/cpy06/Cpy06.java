@@ -23,6 +23,9 @@ import org.healthhub.crypto.groupsig.SchemeDescriptor;
 import org.healthhub.crypto.groupsig.SchemeDescriptor.Capability;
 import org.healthhub.crypto.groupsig.SignerNotFoundException;
 import org.healthhub.crypto.groupsig.Transcript;
+import org.healthhub.crypto.groupsig.batch.BatchFold;
+import org.healthhub.crypto.groupsig.batch.BatchVerifiable;
+import org.healthhub.crypto.groupsig.batch.CommittedSignature;
 import org.healthhub.crypto.groupsig.opening.DualControlOpening;
 import org.healthhub.crypto.groupsig.opening.IssuingKey;
 import org.healthhub.crypto.groupsig.opening.OpeningBases;
@@ -32,9 +35,11 @@ import org.healthhub.crypto.groupsig.spk.DiscreteLogProof;
 import org.healthhub.crypto.mcl.Fr;
 import org.healthhub.crypto.mcl.G1;
 import org.healthhub.crypto.mcl.G2;
+import org.healthhub.crypto.mcl.PrecomputedG2;
 import org.healthhub.crypto.mcl.GT;
 import org.healthhub.crypto.mcl.Pairing;
 import org.healthhub.crypto.mcl.RandomScalars;
+import org.healthhub.crypto.mcl.SmallExponents;
 
 /**
  * CPY06 (Choi, Park, Yung 2006: short traceable signatures), byte-compatible with pygroupsig: a
@@ -42,7 +47,7 @@ import org.healthhub.crypto.mcl.RandomScalars;
  * and carry a tracing pair (T4, T5), opening by decryption, and the traceability operations reveal,
  * trace, prove_equality and claim. See ALGORITHMS.md §4.3.
  */
-public final class Cpy06 implements DualControlOpening, Opening {
+public final class Cpy06 implements DualControlOpening, Opening, BatchVerifiable {
   public static final String NAME = "cpy06";
 
   private static final SchemeDescriptor DESCRIPTOR =
@@ -136,13 +141,19 @@ public final class Cpy06 implements DualControlOpening, Opening {
   public GroupSignature sign(
       String message, MemberKey memberKey, GroupKey groupKey, RandomScalars rng)
       throws GeneralSecurityException {
+    return signCommitted(message, memberKey, groupKey, rng).signature();
+  }
+
+  @Override
+  public CommittedSignature signCommitted(
+      String message, MemberKey memberKey, GroupKey groupKey, RandomScalars rng)
+      throws GeneralSecurityException {
     Cpy06GroupKey group = group(groupKey);
     Cpy06MemberKey key = member(memberKey);
     if (!key.isComplete()) {
       throw new MalformedInputException("cpy06 member key is partial: the join has not finished");
     }
     byte[] text = Transcript.utf8(message);
-    G1 g1 = G1.generator();
     Fr r1 = rng.nextFr();
     Fr r2 = rng.nextFr();
     Fr r3 = rng.nextFr();
@@ -163,17 +174,15 @@ public final class Cpy06 implements DualControlOpening, Opening {
     G1 b2 = group.y.mul(br2);
     G1 b3 = G1.mulVec(List.of(t1, group.x), List.of(bt, bd1.neg())); // B3 = T1·bt − X·bd1
     G1 b4 = G1.mulVec(List.of(t2, group.y), List.of(bt, bd2.neg())); // B4 = T2·bt − Y·bd2
-    GT b5 = Pairing.pairing(g1.mul(bx), t4); // B5 = e(g1, T4)^bx = e(g1·bx, T4)
-    // B6 = e(T3, g2)^bt · e2^(−bd1−bd2) · e3^(−br1−br2) · e4^(−bx), with e(T3, g2)^bt =
-    // e(T3·bt, g2): a G1 multiplication is cheaper than a G2 one
+    GT b5 = group.e1.pow(bx.mul(r3)); // B5 = e(g1, T4)^bx = e(g1, w)^(bx·r3) = e1^(bx·r3)
+    // B6 = e(T3, g2)^bt · e2^(−bd1−bd2) · e3^(−br1−br2) · e4^(−bx), with T3 = A + z·(r1+r2):
+    // e(T3, g2)^bt = e(A, g2)^bt · e2^((r1+r2)·bt), and e(A, g2) is cached with the member key
     GT b6 =
-        Pairing.pairing(t3.mul(bt), G2.generator())
-            .mul(
-                GT.powVec(
-                    List.of(group.e2, group.e3, group.e4),
-                    List.of(bd1.add(bd2).neg(), br1.add(br2).neg(), bx.neg())));
+        GT.powVec(
+            List.of(key.ag2(), group.e2, group.e3, group.e4),
+            List.of(bt, r1.add(r2).mul(bt).sub(bd1.add(bd2)), br1.add(br2).neg(), bx.neg()));
     Fr c = challenge(text, t1, t2, t3, t4, t5, b1, b2, b3, b4, b5, b6);
-    return new Cpy06Signature(
+    Cpy06Signature signature = new Cpy06Signature(
         t1,
         t2,
         t3,
@@ -186,39 +195,87 @@ public final class Cpy06 implements DualControlOpening, Opening {
         bd2.add(c.mul(d2)),
         bx.add(c.mul(key.x)),
         bt.add(c.mul(key.t)));
+    return new Cpy06CommittedSignature(signature, b1, b2, b3, b4, b5, b6);
   }
 
   @Override
   public void verify(String message, GroupSignature signature, GroupKey groupKey)
       throws GeneralSecurityException {
-    Cpy06GroupKey group = group(groupKey);
-    Cpy06Signature sig = signature(signature);
-    byte[] text = Transcript.utf8(message);
+    Cpy06CommittedSignature recomputed = recomputeCommitments(signature(signature), group(groupKey));
+    if (!challengeMatches(Transcript.utf8(message), recomputed)) {
+      throw new InvalidSignatureException(
+          "cpy06 signature: the recomputed challenge differs from c (wrong message, group or"
+              + " signature)");
+    }
+  }
+
+  /** The commitments a verifier derives from (c, s): exactly the signer's for a valid signature. */
+  static Cpy06CommittedSignature recomputeCommitments(Cpy06Signature sig, Cpy06GroupKey group) {
     G1 b1 = G1.mulVec(List.of(group.x, sig.t1), List.of(sig.sr1, sig.c.neg())); // B1 = X·sr1 − T1·c
     G1 b2 = G1.mulVec(List.of(group.y, sig.t2), List.of(sig.sr2, sig.c.neg())); // B2 = Y·sr2 − T2·c
     G1 b3 = G1.mulVec(List.of(sig.t1, group.x), List.of(sig.st, sig.sd1.neg())); // B3 = T1·st − X·sd1
     G1 b4 = G1.mulVec(List.of(sig.t2, group.y), List.of(sig.st, sig.sd2.neg())); // B4 = T2·st − Y·sd2
     // B5 = e(g1, T4)^sx · (T5^c)⁻¹ = e(g1·sx, T4) · T5^(−c)
     GT b5 = Pairing.pairing(G1.generator().mul(sig.sx), sig.t4).mul(sig.t5.pow(sig.c.neg()));
-    // B6 = e(T3, g2)^st · e2^(−sd1−sd2) · e3^(−sr1−sr2) · e4^(−sx) · (e(T3, r)/e5)^c,
-    // with e(T3, g2)^st · e(T3, r)^c = e(T3, g2·st + r·c)
+    // B6 = e(T3, g2)^st · e2^(−sd1−sd2) · e3^(−sr1−sr2) · e4^(−sx) · (e(T3, r)/e5)^c; with
+    // e2 = e(z, g2), e3 = e(z, r), e4 = e(g1, g2), e5 = e(q, g2) (checked at import) it is one
+    // multi-pairing e(T3·st − z·(sd1+sd2) − g1·sx − q·c, g2) · e(T3·c − z·(sr1+sr2), r)
     GT b6 =
-        Pairing.pairing(sig.t3, G2.mulVec(List.of(G2.generator(), group.r), List.of(sig.st, sig.c)))
-            .mul(
-                GT.powVec(
-                    List.of(group.e2, group.e3, group.e4, group.e5),
-                    List.of(
-                        sig.sd1.add(sig.sd2).neg(),
-                        sig.sr1.add(sig.sr2).neg(),
-                        sig.sx.neg(),
-                        sig.c.neg())));
-    Fr c = challenge(text, sig.t1, sig.t2, sig.t3, sig.t4, sig.t5, b1, b2, b3, b4, b5, b6);
-    if (!c.equals(sig.c)) {
-      throw new InvalidSignatureException(
-          "cpy06 signature: the recomputed challenge differs from c (wrong message, group or"
-              + " signature)");
-    }
+        Pairing.multiPairing(
+            G1.mulVec(
+                List.of(sig.t3, group.z, G1.generator(), group.q),
+                List.of(sig.st, sig.sd1.add(sig.sd2).neg(), sig.sx.neg(), sig.c.neg())),
+            PrecomputedG2.generator(),
+            G1.mulVec(List.of(sig.t3, group.z), List.of(sig.c, sig.sr1.add(sig.sr2).neg())),
+            group.rLines);
+    return new Cpy06CommittedSignature(sig, b1, b2, b3, b4, b5, b6);
   }
+
+  private static boolean challengeMatches(byte[] message, Cpy06CommittedSignature s) {
+    Cpy06Signature sig = s.signature;
+    return challenge(
+            message, sig.t1, sig.t2, sig.t3, sig.t4, sig.t5, s.b1, s.b2, s.b3, s.b4, s.b5, s.b6)
+        .equals(sig.c);
+  }
+
+  @Override
+  public CommittedSignature importCommittedSignature(String base64) throws MalformedInputException {
+    return Cpy06CommittedSignature.fromBase64(base64);
+  }
+
+  /** The six equations of {@link #recomputeCommitments}, each with its own random exponent. */
+  @Override
+  public void addToFold(
+      BatchFold fold, String message, CommittedSignature committed, GroupKey groupKey)
+      throws InvalidSignatureException, MalformedInputException {
+    Cpy06GroupKey group = group(groupKey);
+    Cpy06CommittedSignature s =
+        SchemeArguments.require(Cpy06CommittedSignature.class, committed, "cpy06 committed signature");
+    if (!challengeMatches(Transcript.utf8(message), s)) {
+      throw new InvalidSignatureException(
+          "cpy06 committed signature: c is not the hash of the message and commitments");
+    }
+    Cpy06Signature sig = s.signature;
+    List<Fr> rho = SmallExponents.draw(6);
+    fold.addLinear(rho.get(0), s.b1, group.x, sig.sr1, sig.t1, sig.c.neg());
+    fold.addLinear(rho.get(1), s.b2, group.y, sig.sr2, sig.t2, sig.c.neg());
+    fold.addLinear(rho.get(2), s.b3, sig.t1, sig.st, group.x, sig.sd1.neg());
+    fold.addLinear(rho.get(3), s.b4, sig.t2, sig.st, group.y, sig.sd2.neg());
+    Fr rho5 = rho.get(4);
+    fold.addCommitment(s.b5, rho5);
+    fold.addPairing(G1.generator(), sig.t4, rho5.mul(sig.sx));
+    fold.addRightPower(sig.t5, rho5.mul(sig.c).neg());
+    Fr rho6 = rho.get(5);
+    G2 g2 = G2.generator();
+    fold.addCommitment(s.b6, rho6);
+    fold.addPairing(sig.t3, rho6.mul(sig.st), g2);
+    fold.addPairing(group.z, rho6.mul(sig.sd1.add(sig.sd2)).neg(), g2);
+    fold.addPairing(G1.generator(), rho6.mul(sig.sx).neg(), g2);
+    fold.addPairing(group.q, rho6.mul(sig.c).neg(), g2);
+    fold.addPairing(sig.t3, rho6.mul(sig.c), group.r);
+    fold.addPairing(group.z, rho6.mul(sig.sr1.add(sig.sr2)).neg(), group.r);
+  }
+
 
   private static Fr challenge(
       byte[] message, G1 t1, G1 t2, G1 t3, G2 t4, GT t5, G1 b1, G1 b2, G1 b3, G1 b4, GT b5, GT b6) {

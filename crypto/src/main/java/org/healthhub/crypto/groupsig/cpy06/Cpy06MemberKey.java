@@ -7,6 +7,9 @@ import org.healthhub.crypto.groupsig.codec.Containers;
 import org.healthhub.crypto.groupsig.codec.Fields;
 import org.healthhub.crypto.mcl.Fr;
 import org.healthhub.crypto.mcl.G1;
+import org.healthhub.crypto.mcl.G2;
+import org.healthhub.crypto.mcl.GT;
+import org.healthhub.crypto.mcl.Pairing;
 
 /**
  * A CPY06 member key: the secret x, and t, A = (g1·x + q)·(gamma + t)⁻¹ from the manager. While the
@@ -19,11 +22,22 @@ public final class Cpy06MemberKey implements MemberKey {
   final Fr x;
   final Fr t;
   final G1 a;
+  // e(A, g2), constant per key: sign uses it in place of a pairing per signature
+  private volatile GT ag2;
 
   Cpy06MemberKey(Fr x, Fr t, G1 a) {
     this.x = x;
     this.t = t;
     this.a = a;
+  }
+
+  GT ag2() {
+    GT cached = ag2;
+    if (cached == null) {
+      cached = Pairing.pairing(a, G2.generator());
+      ag2 = cached;
+    }
+    return cached;
   }
 
   boolean isComplete() {

@@ -28,6 +28,8 @@ import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.SchemeDescriptor;
 import org.healthhub.crypto.groupsig.SchemeDescriptor.Capability;
 import org.healthhub.crypto.groupsig.Transcript;
+import org.healthhub.crypto.groupsig.batch.BatchFold;
+import org.healthhub.crypto.groupsig.batch.FoldablePlainSignatures;
 import org.healthhub.crypto.groupsig.spk.DiscreteLogProof;
 import org.healthhub.crypto.groupsig.spk.GeneralRepresentationProof;
 import org.healthhub.crypto.mcl.Fr;
@@ -35,6 +37,7 @@ import org.healthhub.crypto.mcl.G1;
 import org.healthhub.crypto.mcl.G2;
 import org.healthhub.crypto.mcl.Pairing;
 import org.healthhub.crypto.mcl.RandomScalars;
+import org.healthhub.crypto.mcl.SmallExponents;
 
 /**
  * GL19 (Garms-Lehmann): group signatures whose pseudonym {@code h·y} is encrypted to a converter;
@@ -48,7 +51,7 @@ import org.healthhub.crypto.mcl.RandomScalars;
  * and expired credentials; blind verifies the signature it blinds; convert shuffles uniformly and
  * never fails. See crypto/README.md, "Where we differ from pygroupsig".
  */
-public final class Gl19 implements GroupSignatureScheme {
+public final class Gl19 implements GroupSignatureScheme, FoldablePlainSignatures {
   static final String NAME = "gl19";
 
   /** A credential is valid for 14 days after the join, as in pygroupsig. */
@@ -236,6 +239,28 @@ public final class Gl19 implements GroupSignatureScheme {
       throws GeneralSecurityException {
     Gl19Signature sig = require(Gl19Signature.class, signature, "gl19 signature");
     Gl19GroupKey group = require(Gl19GroupKey.class, groupKey, "gl19 group key");
+    verifyProofAndExpiration(message, sig, group);
+    // e(AA, ipk) = e(A_, g2): A_ = AA·isk, so AA is a credential the issuer made
+    if (!Pairing.multiPairing(sig.bigAA, group.ipkLines, sig.bigAbar.neg(), group.g2Lines).isOne()) {
+      throw new InvalidSignatureException(
+          "gl19 issuer equation e(AA, ipk) = e(A_, g2) fails: no credential of this group");
+    }
+  }
+
+  /** The checks of {@link #verify} but the issuer equation, which joins the batch's fold. */
+  @Override
+  public void addToFold(BatchFold fold, String message, GroupSignature signature, GroupKey groupKey)
+      throws GeneralSecurityException {
+    Gl19Signature sig = require(Gl19Signature.class, signature, "gl19 signature");
+    Gl19GroupKey group = require(Gl19GroupKey.class, groupKey, "gl19 group key");
+    verifyProofAndExpiration(message, sig, group);
+    Fr rho = SmallExponents.draw(1).get(0);
+    fold.addPairing(sig.bigAA, rho, group.ipk);
+    fold.addPairing(sig.bigAbar, rho.neg(), group.g2);
+  }
+
+  private void verifyProofAndExpiration(String message, Gl19Signature sig, Gl19GroupKey group)
+      throws GeneralSecurityException {
     Instant now = clock.instant();
     if (sig.expiration < now.getEpochSecond()
         || (sig.expiration == now.getEpochSecond() && now.getNano() > 0)) {
@@ -244,12 +269,6 @@ public final class Gl19 implements GroupSignatureScheme {
     }
     if (!proofVerifies(message, sig, group)) {
       throw new InvalidSignatureException("gl19 proof of knowledge (SPK) does not verify");
-    }
-    // e(AA, ipk) = e(A_, g2): A_ = AA·isk, so AA is a credential the issuer made
-    if (!Pairing.multiPairing(List.of(sig.bigAA, sig.bigAbar.neg()), List.of(group.ipk, group.g2))
-        .isOne()) {
-      throw new InvalidSignatureException(
-          "gl19 issuer equation e(AA, ipk) = e(A_, g2) fails: no credential of this group");
     }
   }
 

@@ -7,6 +7,7 @@ import org.healthhub.crypto.groupsig.codec.Containers;
 import org.healthhub.crypto.groupsig.codec.Fields;
 import org.healthhub.crypto.mcl.G1;
 import org.healthhub.crypto.mcl.G2;
+import org.healthhub.crypto.mcl.PrecomputedG2;
 
 /**
  * GL19 group key: bases {@code g1, g, h, h1, h2, h3} in G1, {@code g2} in G2, the issuer key
@@ -28,6 +29,9 @@ public final class Gl19GroupKey implements GroupKey {
   final G2 ipk;
   final G1 cpk;
   final G1 epk;
+  // verify's issuer equation pairs with ipk and g2 every time
+  final PrecomputedG2 ipkLines;
+  final PrecomputedG2 g2Lines;
 
   Gl19GroupKey(G1 g1, G2 g2, G1 g, G1 h, G1 h1, G1 h2, G1 h3, G2 ipk, G1 cpk, G1 epk) {
     this.g1 = g1;
@@ -40,6 +44,8 @@ public final class Gl19GroupKey implements GroupKey {
     this.ipk = ipk;
     this.cpk = cpk;
     this.epk = epk;
+    this.ipkLines = new PrecomputedG2(ipk);
+    this.g2Lines = new PrecomputedG2(g2);
   }
 
   @Override

@@ -151,7 +151,8 @@ public final class Ps16 implements GroupSignatureScheme, Opening {
     G1 sigma1 = member.sigma1.mul(t);
     G1 sigma2 = member.sigma2.mul(t);
     Fr k = rng.nextFr();
-    GT e = Pairing.pairing(sigma1.mul(k), group.bigY); // E = e(σ1, Y)^k
+    // E = e(σ1, Y)^k = e(credential σ1, Y)^(t·k), the pairing cached with the member key
+    GT e = member.credentialPairing(group.bigY).pow(t.mul(k));
     Fr c = new Transcript().add(sigma1).add(sigma2).add(e).add(text).challenge();
     return new Ps16Signature(sigma1, sigma2, new DiscreteLogProof(c, k.add(c.mul(member.sk))));
   }

@@ -7,6 +7,9 @@ import org.healthhub.crypto.groupsig.codec.Containers;
 import org.healthhub.crypto.groupsig.codec.Fields;
 import org.healthhub.crypto.mcl.Fr;
 import org.healthhub.crypto.mcl.G1;
+import org.healthhub.crypto.mcl.G2;
+import org.healthhub.crypto.mcl.GT;
+import org.healthhub.crypto.mcl.Pairing;
 
 /**
  * PS16 member key: the secret {@code sk} and the manager's credential {@code (sigma1, sigma2)},
@@ -18,11 +21,25 @@ public final class Ps16MemberKey implements MemberKey {
   final Fr sk;
   final G1 sigma1;
   final G1 sigma2;
+  // e(sigma1, Y) for the group key last signed with: sign needs it in place of a pairing
+  private volatile CredentialPairing credentialPairing;
+
+  private record CredentialPairing(G2 bigY, GT value) {}
 
   Ps16MemberKey(Fr sk, G1 sigma1, G1 sigma2) {
     this.sk = sk;
     this.sigma1 = sigma1;
     this.sigma2 = sigma2;
+  }
+
+  /** {@code e(sigma1, bigY)}, computed once per group key. */
+  GT credentialPairing(G2 bigY) {
+    CredentialPairing cached = credentialPairing;
+    if (cached == null || !cached.bigY().equals(bigY)) {
+      cached = new CredentialPairing(bigY, Pairing.pairing(sigma1, bigY));
+      credentialPairing = cached;
+    }
+    return cached.value();
   }
 
   boolean complete() {

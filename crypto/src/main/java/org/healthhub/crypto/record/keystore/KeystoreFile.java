@@ -1,6 +1,7 @@
 package org.healthhub.crypto.record.keystore;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -12,8 +13,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -29,9 +32,17 @@ import org.healthhub.crypto.record.merkle.CanonicalJson;
  * derived from a passphrase by Argon2id. The public keys and KDF parameters stay readable and are
  * authenticated as associated data. Private keys are never written in clear, not even to a
  * temporary file.
+ *
+ * <p>Version 2 also keeps the pairs retired by rotation ({@link UserKeys#retiredWrapping()},
+ * {@link UserKeys#retiredChain()}): their public keys listed in the header, their private keys
+ * after the current ones in the sealed block. Version 1 files (no retired keys) still open.
  */
 public final class KeystoreFile {
-  static final String FORMAT = "healthhub-keystore/v1";
+  static final String FORMAT = "healthhub-keystore/v2";
+  private static final String FORMAT_V1 = "healthhub-keystore/v1";
+  private static final int KEY = 32;
+  /** Rotations a keystore keeps; far above any real use, it bounds what a hostile file can ask for. */
+  private static final int MAX_RETIRED = 256;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private KeystoreFile() {}
@@ -41,13 +52,18 @@ public final class KeystoreFile {
     byte[] salt = random(16);
     byte[] nonce = random(12);
     ObjectNode json = header(keys, cost, salt, nonce);
-    byte[] wrapping = keys.wrapping().privateKey().copySecret();
-    byte[] chain = keys.chain().privateKey().copySecret();
-    byte[] plaintext = new byte[64];
+    List<SecretBytes> privateKeys = new ArrayList<>();
+    keys.allWrapping().forEach(pair -> privateKeys.add(pair.privateKey()));
+    keys.allChain().forEach(pair -> privateKeys.add(pair.privateKey()));
+    // Order: current wrapping, retired wrapping..., current chain, retired chain... (as the header lists them).
+    byte[] plaintext = new byte[KEY * privateKeys.size()];
     byte[] key = cost.deriveKey(passphrase, salt);
     try {
-      System.arraycopy(wrapping, 0, plaintext, 0, 32);
-      System.arraycopy(chain, 0, plaintext, 32, 32);
+      for (int i = 0; i < privateKeys.size(); i++) {
+        byte[] secret = privateKeys.get(i).copySecret();
+        System.arraycopy(secret, 0, plaintext, i * KEY, KEY);
+        Arrays.fill(secret, (byte) 0);
+      }
       Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
       aes.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
       aes.updateAAD(associatedData(json));
@@ -55,8 +71,6 @@ public final class KeystoreFile {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-256-GCM is unavailable", e);
     } finally {
-      Arrays.fill(wrapping, (byte) 0);
-      Arrays.fill(chain, (byte) 0);
       Arrays.fill(plaintext, (byte) 0);
       Arrays.fill(key, (byte) 0);
     }
@@ -81,7 +95,10 @@ public final class KeystoreFile {
         Argon2idParameters.fromFile(kdf.path("memoryKiB").asInt(), kdf.path("iterations").asInt(), kdf.path("parallelism").asInt());
     byte[] salt = JsonBytes.decode(kdf.get("salt"), "keystore salt", 16);
     byte[] nonce = JsonBytes.decode(json.get("nonce"), "keystore nonce", 12);
-    byte[] ciphertext = JsonBytes.decode(json.get("ciphertext"), "keystore ciphertext", 64 + 16);
+    int retiredWrapping = retiredCount(json, "retiredX25519PublicKeys");
+    int retiredChain = retiredCount(json, "retiredSecp256k1PublicKeys");
+    int keyCount = 2 + retiredWrapping + retiredChain;
+    byte[] ciphertext = JsonBytes.decode(json.get("ciphertext"), "keystore ciphertext", KEY * keyCount + 16);
     json.remove("ciphertext");
     byte[] key = cost.deriveKey(passphrase, salt);
     byte[] plaintext = null;
@@ -96,10 +113,16 @@ public final class KeystoreFile {
       Arrays.fill(key, (byte) 0);
     }
     try {
-      UserKeys keys =
-          new UserKeys(
-              X25519KeyPair.fromPrivateKey(SecretBytes.copyOf(Arrays.copyOfRange(plaintext, 0, 32))),
-              Secp256k1KeyPair.fromPrivateKey(SecretBytes.copyOf(Arrays.copyOfRange(plaintext, 32, 64))));
+      List<X25519KeyPair> wrapping = new ArrayList<>();
+      for (int i = 0; i <= retiredWrapping; i++) {
+        wrapping.add(X25519KeyPair.fromPrivateKey(keyAt(plaintext, i)));
+      }
+      List<Secp256k1KeyPair> chain = new ArrayList<>();
+      for (int i = 0; i <= retiredChain; i++) {
+        chain.add(Secp256k1KeyPair.fromPrivateKey(keyAt(plaintext, 1 + retiredWrapping + i)));
+      }
+      UserKeys keys = new UserKeys(wrapping.get(0), chain.get(0), wrapping.subList(1, wrapping.size()),
+          chain.subList(1, chain.size()));
       requirePublicKeysMatch(json, keys);
       return keys;
     } finally {
@@ -118,13 +141,17 @@ public final class KeystoreFile {
     kdf.put("salt", JsonBytes.encode(salt));
     json.put("x25519PublicKey", HexFormat.of().formatHex(keys.wrapping().publicKey()));
     json.put("secp256k1PublicKey", HexFormat.of().formatHex(keys.chain().publicKey()));
+    ArrayNode retiredWrapping = json.putArray("retiredX25519PublicKeys");
+    keys.retiredWrapping().forEach(pair -> retiredWrapping.add(HexFormat.of().formatHex(pair.publicKey())));
+    ArrayNode retiredChain = json.putArray("retiredSecp256k1PublicKeys");
+    keys.retiredChain().forEach(pair -> retiredChain.add(HexFormat.of().formatHex(pair.publicKey())));
     json.put("nonce", JsonBytes.encode(nonce));
     return json;
   }
 
   private static ObjectNode parse(String text) throws MalformedInputException {
     JsonNode json = CanonicalJson.parse(text);
-    if (!json.isObject() || !FORMAT.equals(json.path("format").asText())
+    if (!json.isObject() || !List.of(FORMAT, FORMAT_V1).contains(json.path("format").asText())
         || !json.path("kdf").isObject() || !"argon2id".equals(json.path("kdf").path("algorithm").asText())) {
       throw new MalformedInputException("not a " + FORMAT + " file with an argon2id KDF");
     }
@@ -136,10 +163,56 @@ public final class KeystoreFile {
     return CanonicalJson.canonicalize(header).getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * The X25519 public key of the keystore's current pair, read without the passphrase (so others
+   * can seal to its owner). Not authenticated: trust it as far as you trust the file's location.
+   *
+   * @throws MalformedInputException if the file is not a keystore
+   */
+  public static byte[] currentWrappingPublicKey(Path file) throws IOException, MalformedInputException {
+    String hex = parse(Files.readString(file, StandardCharsets.UTF_8)).path("x25519PublicKey").asText();
+    try {
+      byte[] key = HexFormat.of().parseHex(hex);
+      if (key.length != KEY) {
+        throw new MalformedInputException("keystore X25519 public key is " + key.length + " bytes, not " + KEY);
+      }
+      return key;
+    } catch (IllegalArgumentException e) {
+      throw new MalformedInputException("keystore X25519 public key is not hex");
+    }
+  }
+
+  private static int retiredCount(JsonNode json, String field) throws MalformedInputException {
+    JsonNode list = json.path(field);
+    if (list.isMissingNode() && FORMAT_V1.equals(json.path("format").asText())) {
+      return 0;
+    }
+    if (!list.isArray() || list.size() > MAX_RETIRED) {
+      throw new MalformedInputException(field + " must be a list of at most " + MAX_RETIRED + " keys");
+    }
+    return list.size();
+  }
+
+  private static SecretBytes keyAt(byte[] plaintext, int index) {
+    byte[] key = Arrays.copyOfRange(plaintext, index * KEY, (index + 1) * KEY);
+    try {
+      return SecretBytes.copyOf(key);
+    } finally {
+      Arrays.fill(key, (byte) 0);
+    }
+  }
+
   private static void requirePublicKeysMatch(JsonNode json, UserKeys keys) throws MalformedInputException {
-    boolean match =
-        MessageDigest.isEqual(HexFormat.of().formatHex(keys.wrapping().publicKey()).getBytes(), json.path("x25519PublicKey").asText().getBytes())
-            && MessageDigest.isEqual(HexFormat.of().formatHex(keys.chain().publicKey()).getBytes(), json.path("secp256k1PublicKey").asText().getBytes());
+    ArrayNode expected = JsonNodeFactory.instance.arrayNode();
+    keys.allWrapping().forEach(pair -> expected.add(HexFormat.of().formatHex(pair.publicKey())));
+    keys.allChain().forEach(pair -> expected.add(HexFormat.of().formatHex(pair.publicKey())));
+    ArrayNode listed = JsonNodeFactory.instance.arrayNode();
+    listed.add(json.path("x25519PublicKey").asText());
+    json.path("retiredX25519PublicKeys").forEach(listed::add);
+    listed.add(json.path("secp256k1PublicKey").asText());
+    json.path("retiredSecp256k1PublicKeys").forEach(listed::add);
+    boolean match = MessageDigest.isEqual(expected.toString().getBytes(StandardCharsets.US_ASCII),
+        listed.toString().getBytes(StandardCharsets.US_ASCII));
     if (!match) {
       throw new MalformedInputException("keystore public keys do not belong to its private keys");
     }

@@ -2,8 +2,14 @@ package org.healthhub.crypto.groupsig.bbs04;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.List;
 import org.healthhub.crypto.MalformedInputException;
+import org.healthhub.crypto.groupsig.BatchVerification;
+import org.healthhub.crypto.groupsig.BatchVerification.BatchRejectedException;
+import org.healthhub.crypto.groupsig.BatchVerification.CommittedSigned;
+import org.healthhub.crypto.mcl.Fr;
 import org.healthhub.crypto.groupsig.Gml;
 import org.healthhub.crypto.groupsig.GroupSetup;
 import org.healthhub.crypto.groupsig.GroupSignature;
@@ -44,6 +50,33 @@ class Bbs04Test {
   @Test
   void registry_byName_findsBbs04() {
     assertThat(GroupSignatureSchemes.byName("bbs04")).isInstanceOf(Bbs04.class);
+  }
+
+  @Test
+  void importGroupKey_precomputedPairingLies_isMalformed() {
+    Bbs04GroupKey key = (Bbs04GroupKey) group.groupKey();
+    String lying =
+        new Bbs04GroupKey(key.g1, key.g2, key.h, key.u, key.v, key.w, key.hw, key.hw, key.g1g2)
+            .toBase64();
+    assertThatThrownBy(() -> BBS04.importGroupKey(lying))
+        .isInstanceOf(MalformedInputException.class)
+        .hasMessageContaining("hg2 is not the pairing");
+  }
+
+  @Test
+  void verifyAllCommitted_equationsHoldButChallengeIsNotTheirHash_rejects() throws Exception {
+    Bbs04Signature s = (Bbs04Signature) BBS04.sign("record 42", member, group.groupKey(), RNG);
+    Bbs04Signature otherC =
+        new Bbs04Signature(s.t1, s.t2, s.t3, s.c.add(Fr.one()), s.salpha, s.sbeta, s.sx, s.sdelta1, s.sdelta2);
+    // the commitments a verifier derives from (c + 1, s): every equation holds for them
+    Bbs04CommittedSignature forged =
+        Bbs04.recomputeCommitments(otherC, (Bbs04GroupKey) group.groupKey());
+    BatchRejectedException rejected = catchThrowableOfType(
+        () -> BatchVerification.verifyAllCommitted(
+            BBS04, group.groupKey(), List.of(new CommittedSigned("record 42", forged))),
+        BatchRejectedException.class);
+    assertThat(rejected.indices()).containsExactly(0);
+    assertThat(rejected.rejected().get(0)).contains("not the hash");
   }
 
   @Test

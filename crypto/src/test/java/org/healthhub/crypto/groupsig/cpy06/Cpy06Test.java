@@ -2,9 +2,14 @@ package org.healthhub.crypto.groupsig.cpy06;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.util.List;
 import org.healthhub.crypto.MalformedInputException;
+import org.healthhub.crypto.groupsig.BatchVerification;
+import org.healthhub.crypto.groupsig.BatchVerification.BatchRejectedException;
+import org.healthhub.crypto.groupsig.BatchVerification.CommittedSigned;
+import org.healthhub.crypto.mcl.Fr;
 import org.healthhub.crypto.groupsig.Gml;
 import org.healthhub.crypto.groupsig.GroupSetup;
 import org.healthhub.crypto.groupsig.GroupSignature;
@@ -64,6 +69,32 @@ class Cpy06Test {
   @Test
   void registry_byName_findsCpy06() {
     assertThat(GroupSignatureSchemes.byName("cpy06")).isInstanceOf(Cpy06.class);
+  }
+
+  @Test
+  void importGroupKey_precomputedPairingLies_isMalformed() {
+    Cpy06GroupKey k = (Cpy06GroupKey) group.groupKey();
+    String lying =
+        new Cpy06GroupKey(k.q, k.r, k.w, k.x, k.y, k.z, k.e1, k.e2, k.e3, k.e4, k.e4).toBase64();
+    assertThatThrownBy(() -> CPY06.importGroupKey(lying))
+        .isInstanceOf(MalformedInputException.class)
+        .hasMessageContaining("e5 is not the pairing");
+  }
+
+  @Test
+  void verifyAllCommitted_equationsHoldButChallengeIsNotTheirHash_rejects() throws Exception {
+    Cpy06Signature s = (Cpy06Signature) CPY06.sign("record 42", alice, group.groupKey(), RNG);
+    Cpy06Signature otherC =
+        new Cpy06Signature(
+            s.t1, s.t2, s.t3, s.t4, s.t5, s.c.add(Fr.one()), s.sr1, s.sr2, s.sd1, s.sd2, s.sx, s.st);
+    Cpy06CommittedSignature forged =
+        Cpy06.recomputeCommitments(otherC, (Cpy06GroupKey) group.groupKey());
+    BatchRejectedException rejected = catchThrowableOfType(
+        () -> BatchVerification.verifyAllCommitted(
+            CPY06, group.groupKey(), List.of(new CommittedSigned("record 42", forged))),
+        BatchRejectedException.class);
+    assertThat(rejected.indices()).containsExactly(0);
+    assertThat(rejected.rejected().get(0)).contains("not the hash");
   }
 
   @Test

@@ -2,15 +2,23 @@ package org.healthhub.crypto.groupsig.gl19;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.healthhub.crypto.MalformedInputException;
+import org.healthhub.crypto.groupsig.BatchVerification;
+import org.healthhub.crypto.groupsig.BatchVerification.BatchRejectedException;
+import org.healthhub.crypto.groupsig.BatchVerification.Signed;
+import org.healthhub.crypto.groupsig.GroupSetup;
 import org.healthhub.crypto.groupsig.InvalidSignatureException;
+import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.Transcript;
 import org.healthhub.crypto.groupsig.spk.GeneralRepresentationProof;
 import org.healthhub.crypto.mcl.Fr;
 import org.healthhub.crypto.mcl.G1;
 import org.healthhub.crypto.mcl.RandomScalars;
+import org.healthhub.crypto.testing.Joins;
 import org.healthhub.crypto.testing.Vectors;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +76,28 @@ class Gl19ForgeryTest {
     assertThatThrownBy(() -> gl19.verify(MESSAGE, forged, group))
         .isInstanceOf(InvalidSignatureException.class)
         .hasMessageContaining("issuer equation");
+  }
+
+  @Test
+  void verifyAll_forgeryAmongValidSignatures_foldFailsAndNamesIt() throws Exception {
+    GroupSetup setup = gl19.setup(rng);
+    Gl19GroupKey group = (Gl19GroupKey) setup.groupKey();
+    MemberKey member = Joins.join(gl19, setup, rng);
+    List<Signed> valid = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      valid.add(new Signed(MESSAGE, gl19.sign(MESSAGE, member, group, rng)));
+    }
+    BatchVerification.verifyAll(gl19, group, valid);
+    List<Signed> batch = new ArrayList<>(valid);
+    batch.add(2, new Signed(MESSAGE, forge(group, G1.random(rng))));
+    batch.add(new Signed("another message", valid.get(0).signature()));
+
+    BatchRejectedException rejected = catchThrowableOfType(
+        () -> BatchVerification.verifyAll(gl19, group, batch), BatchRejectedException.class);
+
+    assertThat(rejected.indices()).containsExactly(2, 5);
+    assertThat(rejected.rejected().get(2)).contains("issuer equation");
+    assertThat(rejected.rejected().get(5)).contains("SPK");
   }
 
   @Test

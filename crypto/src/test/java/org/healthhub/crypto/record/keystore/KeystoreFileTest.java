@@ -33,6 +33,33 @@ class KeystoreFileTest {
   }
 
   @Test
+  void read_ofRotatedKeys_keepsRetiredPairsNewestFirst() throws Exception {
+    Path file = dir.resolve("alice.keystore");
+    UserKeys rotated = keys.rotateWrapping().rotateChain().rotateWrapping();
+    KeystoreFile.write(file, rotated, PASSPHRASE, CHEAP);
+
+    UserKeys read = KeystoreFile.read(file, PASSPHRASE);
+
+    assertThat(read.wrapping().publicKey()).isEqualTo(rotated.wrapping().publicKey());
+    assertThat(read.retiredWrapping()).hasSize(2);
+    assertThat(read.retiredWrapping().get(1).privateKey().equalsSecret(keys.wrapping().privateKey())).isTrue();
+    assertThat(read.retiredChain()).singleElement()
+        .satisfies(old -> assertThat(old.privateKey().equalsSecret(keys.chain().privateKey())).isTrue());
+    assertThat(read.wrappingFor(keys.wrapping().publicKey())).isPresent();
+    assertThat(KeystoreFile.currentWrappingPublicKey(file)).isEqualTo(rotated.wrapping().publicKey());
+  }
+
+  @Test
+  void read_retiredPublicKeyDropped_throwsMalformedOrAltered() throws Exception {
+    Path file = dir.resolve("alice.keystore");
+    UserKeys rotated = keys.rotateWrapping();
+    KeystoreFile.write(file, rotated, PASSPHRASE, CHEAP);
+    Files.writeString(file, Files.readString(file).replace("\"" + HexFormat.of().formatHex(keys.wrapping().publicKey()) + "\"", ""));
+
+    assertThatThrownBy(() -> KeystoreFile.read(file, PASSPHRASE)).isInstanceOf(java.security.GeneralSecurityException.class);
+  }
+
+  @Test
   void read_wrongPassphrase_throwsClearError() throws Exception {
     Path file = dir.resolve("alice.keystore");
     KeystoreFile.write(file, keys, PASSPHRASE, CHEAP);

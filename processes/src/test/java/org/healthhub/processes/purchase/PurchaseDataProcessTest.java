@@ -1,0 +1,372 @@
+package org.healthhub.processes.purchase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.healthhub.chain.PurchaseState;
+import org.healthhub.chain.PurchaseView;
+import org.healthhub.crypto.record.merkle.DisclosedField;
+import org.healthhub.processes.ProcessAssertions;
+import org.healthhub.processes.record.EngineTableScan;
+import org.healthhub.workers.purchase.DeliveredRecord;
+import org.healthhub.workers.purchase.DeliveryBundle;
+import org.healthhub.workers.record.RecordIndex;
+import org.healthhub.workers.record.RecordVariables;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+
+/**
+ * Every path of purchase-data with the real handlers: records stored by store-record, escrow and
+ * settlement on DataHub (anvil), consent tasks per patient, delivery sealed to the buyer in the
+ * embedded blob store, the buyer's proof and batch signature checks, and disputes opened by the real
+ * open-signature flow. Deadlines pass by moving anvil's clock and firing the engine's timers.
+ */
+class PurchaseDataProcessTest {
+  private static final BigInteger PRICE = BigInteger.valueOf(1_000_000_007);
+  private static final long HOUR = 3600;
+  private static final long DISPUTE_WINDOW = 3 * 24 * HOUR;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static PurchaseFlowFixture fixture;
+  private static RuntimeService runtimeService;
+  private static HistoryService historyService;
+
+  @BeforeAll
+  static void start() throws Exception {
+    fixture = new PurchaseFlowFixture();
+    runtimeService = fixture.records.engine.getRuntimeService();
+    historyService = fixture.records.engine.getHistoryService();
+  }
+
+  @AfterAll
+  static void stop() {
+    fixture.close();
+  }
+
+  @Test
+  void start_forbiddenField_refusedWithTheReasonAndNothingStarted() {
+    long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("purchase-data").count();
+    Map<String, Object> request = request(1);
+    request.put("purchaseFields", "Condition.code.text, Patient.name.text, Patient.birthDate");
+
+    assertThatThrownBy(() -> fixture.startAs("buyer", "purchase-data", request))
+        .hasMessageContaining("refused by the Safe Harbor de-identification profile")
+        .hasMessageContaining("Patient.name.text")
+        .hasMessageContaining("Patient.birthDate");
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("purchase-data").count())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void decline_hospitalDeclines_buyerRefundedAtOnce() throws Exception {
+    BigInteger credits = fixture.credits("buyer");
+    ProcessInstance purchase = requested(1);
+    assertThat(chain(purchase).state()).isEqualTo(PurchaseState.REQUESTED);
+    assertThat(chain(purchase).amount()).isEqualTo(PRICE);
+    assertThat(variable(purchase, "matchingPatientsCount")).isEqualTo(2);
+
+    fixture.complete(purchase, "UserTask_HospitalReview", "hospital", Map.of("hospitalDecision", "DECLINE"));
+    fixture.run();
+
+    ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_Declined")
+        .hasVariable("settlementStatus", "REFUNDED");
+    assertThat(fixture.credits("buyer")).isEqualTo(credits.add(PRICE));
+  }
+
+  @Test
+  void noReply_deadlinePasses_buyerRefunded() throws Exception {
+    BigInteger credits = fixture.credits("buyer");
+    ProcessInstance purchase = requested(1);
+
+    fixture.deadlinePasses(purchase, "BoundaryEvent_NoReply", 2 * HOUR);
+
+    ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_RefundedNoReply");
+    assertThat(fixture.credits("buyer")).isEqualTo(credits.add(PRICE));
+  }
+
+  @Test
+  void tooFewConsents_oneOfTwoRequired_refundedWithoutDelivery() throws Exception {
+    BigInteger credits = fixture.credits("buyer");
+    ProcessInstance purchase = replied(2);
+
+    consent(purchase, "patient", true);
+    consent(purchase, "patient2", false);
+    fixture.run();
+
+    ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_RefundedTooFewConsents")
+        .hasVariable("consentingPatientIds", "patient");
+    assertThat(variableOrNull(purchase, "bundleCid")).as("nothing delivered").isNull();
+    assertThat(chain(purchase).state()).isEqualTo(PurchaseState.REFUNDED);
+    assertThat(fixture.credits("buyer")).isEqualTo(credits.add(PRICE));
+  }
+
+  @Test
+  void consentTimeout_silentPatientCountsAsNo_onlyTheConsentingPatientDelivered() throws Exception {
+    ProcessInstance purchase = replied(1);
+    consent(purchase, "patient", true);
+
+    fixture.deadlinePasses(purchase, "BoundaryEvent_ConsentDeadline", HOUR);
+
+    assertThat(waitingAt(purchase)).containsExactly("UserTask_BuyerDecision");
+    assertThat(variable(purchase, "deliveredRecordsCount")).isEqualTo(1);
+    assertThat(chain(purchase).patients()).containsExactly(fixture.records.dataHub.addressOf("patient").toLowerCase());
+    assertThat(variable(purchase, "verificationResults")).isEqualTo("record 1: verified\n");
+  }
+
+  @Test
+  void noDelivery_deliverByPassesBeforeTheDeliveryRuns_buyerRefunded() throws Exception {
+    BigInteger credits = fixture.credits("buyer");
+    ProcessInstance purchase = replied(1);
+    consent(purchase, "patient", true);
+    consent(purchase, "patient2", true);
+
+    fixture.deadlinePasses(purchase, "BoundaryEvent_NoDeliveryBuilt", 5 * HOUR);
+
+    ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_RefundedNoDelivery");
+    assertThat(variableOrNull(purchase, "bundleCid")).isNull();
+    assertThat(fixture.credits("buyer")).isEqualTo(credits.add(PRICE));
+  }
+
+  @Test
+  void consent_answeredBySomeoneElse_refused() {
+    ProcessInstance purchase = replied(1);
+    String patientsTask = fixture.records.engine.getTaskService().createTaskQuery().processInstanceId(purchase.getId())
+        .taskCandidateUser("patient").singleResult().getId();
+    fixture.records.engine.getIdentityService().setAuthenticatedUserId("hospital");
+    try {
+      assertThatThrownBy(() -> fixture.records.engine.getTaskService().complete(patientsTask, Map.of("consentGiven", true)))
+          .hasMessageContaining("hospital cannot answer patient's consent");
+    } finally {
+      fixture.records.engine.getIdentityService().clearAuthentication();
+    }
+    runtimeService.deleteProcessInstance(purchase.getId(), "probe done");
+  }
+
+  @Test
+  void accept_bothConsent_verifiedThenHospitalAndPatientsPaidAndDeliveryHoldsNoIdentifier() throws Exception {
+    Map<String, BigInteger> before = credits("hospital", "patient", "patient2");
+    ProcessInstance purchase = delivered(2, 5_000);
+    assertThat(variable(purchase, "verificationStatus")).isEqualTo("ALL_VERIFIED");
+    assertThat(variable(purchase, "verificationResults")).isEqualTo("record 1: verified\nrecord 2: verified\n");
+
+    fixture.complete(purchase, "UserTask_BuyerDecision", "buyer", Map.of("buyerDecision", "ACCEPT"));
+    fixture.run();
+
+    ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_Paid")
+        .hasVariable("settlementStatus", "SETTLED");
+    BigInteger perPatient = PRICE.multiply(BigInteger.valueOf(5_000)).divide(BigInteger.valueOf(10_000))
+        .divide(BigInteger.TWO);
+    assertThat(fixture.credits("patient")).isEqualTo(before.get("patient").add(perPatient));
+    assertThat(fixture.credits("patient2")).isEqualTo(before.get("patient2").add(perPatient));
+    assertThat(fixture.credits("hospital")).isEqualTo(before.get("hospital").add(PRICE.subtract(perPatient.multiply(BigInteger.TWO))));
+    assertDeliveryHoldsOnlyAllowedFields(purchase);
+    assertThat(EngineTableScan.find(fixture.records.engine, PurchaseFlowFixture.DIAGNOSIS)).isEmpty();
+    assertThat(EngineTableScan.find(fixture.records.engine, PurchaseFlowFixture.PATIENT_NAME)).isEmpty();
+  }
+
+  @Test
+  void silence_disputeWindowPasses_finalizedAndPaid() throws Exception {
+    BigInteger hospital = fixture.credits("hospital");
+    ProcessInstance purchase = delivered(1, 0);
+
+    fixture.deadlinePasses(purchase, "BoundaryEvent_DisputeWindowOver", DISPUTE_WINDOW + 1);
+
+    ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_PaidSilently")
+        .hasVariable("settlementStatus", "SETTLED");
+    assertThat(fixture.credits("hospital")).isEqualTo(hospital.add(PRICE));
+  }
+
+  @Test
+  void forbiddenFieldAtDelivery_refusedAndRefunded() throws Exception {
+    ProcessInstance purchase = replied(1);
+    runtimeService.setVariable(purchase.getId(), "purchaseFields", "Condition.code.text, Patient.name.text");
+    consent(purchase, "patient", true);
+    consent(purchase, "patient2", true);
+    fixture.run();
+
+    ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_RefundedForbiddenField");
+    assertThat(variableOrNull(purchase, "bundleCid")).isNull();
+    assertThat(chain(purchase).state()).isEqualTo(PurchaseState.REFUNDED);
+  }
+
+  @Test
+  void disputeValidRecord_openingFindsItValid_paidAsAccepted() throws Exception {
+    ProcessInstance purchase = delivered(2, 5_000);
+
+    ProcessInstance opening = dispute(purchase, 1);
+    bothManagersApprove(opening);
+
+    ProcessAssertions.assertThat(historyService, opening).hasEndedAt("EndEvent_SignatureValid");
+    ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_DisputePaid");
+    assertThat(chain(purchase).state()).isEqualTo(PurchaseState.SETTLED);
+  }
+
+  @Test
+  void failedVerification_forgedSignatureDisputed_openingFindsItInvalid_buyerRefunded() throws Exception {
+    RecordIndex.Entry genuine = fixture.records.index.ofPatient("patient2").get(0);
+    forgeSignature(genuine);
+    try {
+      BigInteger credits = fixture.credits("buyer");
+      ProcessInstance purchase = delivered(2, 5_000);
+      String results = (String) variable(purchase, "verificationResults");
+      assertThat(variable(purchase, "verificationStatus")).isEqualTo("REJECTED");
+      assertThat(results).containsOnlyOnce("its group signature does not verify").containsOnlyOnce("verified");
+      int forged = results.startsWith("record 1: verified") ? 2 : 1;
+
+      ProcessInstance opening = dispute(purchase, forged);
+      bothManagersApprove(opening);
+
+      ProcessAssertions.assertThat(historyService, opening).hasEndedAt("EndEvent_SignatureInvalid");
+      ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_DisputeRefunded");
+      assertThat(fixture.credits("buyer")).isEqualTo(credits.add(PRICE));
+    } finally {
+      fixture.records.index.put(genuine);
+    }
+  }
+
+  @Test
+  void noVerdict_managersNeverDecide_refundedAfterTheVerdictDeadline() throws Exception {
+    BigInteger credits = fixture.credits("buyer");
+    ProcessInstance purchase = delivered(1, 5_000);
+    ProcessInstance opening = dispute(purchase, 1);
+
+    fixture.deadlinePasses(purchase, "IntermediateCatchEvent_NoVerdict", 2 * DISPUTE_WINDOW + 1);
+
+    ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_RefundedNoVerdict");
+    assertThat(fixture.credits("buyer")).isEqualTo(credits.add(PRICE));
+    runtimeService.deleteProcessInstance(opening.getId(), "its purchase was refunded without a verdict");
+  }
+
+  // ---- steps ----
+
+  private static Map<String, Object> request(int minimumRecords) {
+    return PurchaseJourney.requestForm("Condition.code.text\nPatient.gender", PRICE.toString(), minimumRecords);
+  }
+
+  private static ProcessInstance requested(int minimumRecords) {
+    ProcessInstance purchase = fixture.startAs("buyer", "purchase-data", request(minimumRecords));
+    fixture.run();
+    assertThat(waitingAt(purchase)).containsExactly("UserTask_HospitalReview");
+    return purchase;
+  }
+
+  private static ProcessInstance replied(int minimumRecords) {
+    return replied(minimumRecords, 5_000);
+  }
+
+  private static ProcessInstance replied(int minimumRecords, int patientShareBps) {
+    ProcessInstance purchase = requested(minimumRecords);
+    fixture.complete(purchase, "UserTask_HospitalReview", "hospital",
+        Map.of("hospitalDecision", "REPLY", "patientShareBps", (long) patientShareBps));
+    fixture.run();
+    assertThat(waitingAt(purchase)).containsOnly("UserTask_PatientConsent");
+    return purchase;
+  }
+
+  private static ProcessInstance delivered(int consenting, int patientShareBps) {
+    ProcessInstance purchase = replied(1, patientShareBps);
+    consent(purchase, "patient", true);
+    consent(purchase, "patient2", consenting > 1);
+    fixture.run();
+    assertThat(waitingAt(purchase)).containsExactly("UserTask_BuyerDecision");
+    return purchase;
+  }
+
+  private static void consent(ProcessInstance purchase, String patient, boolean given) {
+    fixture.complete(purchase, "UserTask_PatientConsent", patient, Map.of("consentGiven", given));
+  }
+
+  private static ProcessInstance dispute(ProcessInstance purchase, int recordNumber) {
+    fixture.complete(purchase, "UserTask_BuyerDecision", "buyer",
+        Map.of("buyerDecision", "DISPUTE", "disputedRecordNumber", (long) recordNumber));
+    fixture.run();
+    assertThat(waitingAt(purchase)).containsExactly("EventBasedGateway_Verdict");
+    ProcessInstance opening = runtimeService.createProcessInstanceQuery().processDefinitionKey("open-signature")
+        .variableValueEquals("purchaseId", variable(purchase, "purchaseId")).singleResult();
+    assertThat(opening).as("open-signature started by the dispute").isNotNull();
+    assertThat(runtimeService.getVariable(opening.getId(), "openingRequester")).isEqualTo("buyer");
+    return opening;
+  }
+
+  private static void bothManagersApprove(ProcessInstance opening) {
+    fixture.complete(opening, "UserTask_GmApproval", "groupmanager", Map.of("gmApproved", true));
+    fixture.complete(opening, "UserTask_RmApproval", "revocationmanager", Map.of("rmApproved", true));
+    fixture.run();
+  }
+
+  /** A dishonest hospital's record: patient2's record carrying a signature the doctor made on another record. */
+  private static void forgeSignature(RecordIndex.Entry victim) throws Exception {
+    RecordIndex.Entry other = fixture.records.index.ofPatient("patient").get(0);
+    JsonNode otherPayload = JSON.readTree(fixture.records.records.open(other.recordCid(), "patient"));
+    ObjectNode payload = (ObjectNode) JSON.readTree(fixture.records.records.open(victim.recordCid(), "patient2"));
+    payload.put("signature", otherPayload.get("signature").asText());
+    String forgedCid = fixture.records.records.seal(victim.recordId(), JSON.writeValueAsBytes(payload), List.of("patient2"));
+    fixture.records.index.put(new RecordIndex.Entry(victim.recordId(), victim.patientId(), victim.doctorId(),
+        victim.hospitalGroupId(), forgedCid, victim.merkleRoot(), victim.signatureCid(), victim.anchorTxHash(),
+        victim.anchoredAt()));
+  }
+
+  /** Walks the delivered JSON as the buyer opens it: only the asked fields, none of the record's identifiers. */
+  private static void assertDeliveryHoldsOnlyAllowedFields(ProcessInstance purchase) throws Exception {
+    byte[] opened = fixture.records.records.open((String) variable(purchase, "bundleCid"), "buyer");
+    String text = new String(opened, StandardCharsets.UTF_8);
+    List<DeliveredRecord> delivered = DeliveryBundle.decode(opened);
+    assertThat(delivered).hasSize(2);
+    for (DeliveredRecord record : delivered) {
+      assertThat(record.disclosure().fields()).extracting(DisclosedField::path)
+          .allMatch(path -> path.endsWith("/code/text") || path.endsWith("/gender"));
+      assertThat(record.disclosure().fields()).extracting(DisclosedField::canonicalValue)
+          .contains("\"" + PurchaseFlowFixture.DIAGNOSIS + "\"", "\"female\"");
+    }
+    for (String identifier : List.of(PurchaseFlowFixture.PATIENT_NAME, PurchaseFlowFixture.LOCATION,
+        PurchaseFlowFixture.VISIT_DATE, "St Mary", "follow up", "patient2")) {
+      assertThat(text).as("delivered JSON").doesNotContain(identifier);
+    }
+    assertThat(fixture.records.records.envelope((String) variable(purchase, "bundleCid")).wraps())
+        .containsOnlyKeys("buyer");
+    assertThat(RecordVariables.hex(chain(purchase).bundleDigest())).isEqualTo(variable(purchase, "bundleDigest"));
+  }
+
+  // ---- reading ----
+
+  private static PurchaseView chain(ProcessInstance purchase) throws Exception {
+    return fixture.records.dataHub.as("admin").purchase(RecordVariables.unhex((String) variable(purchase, "purchaseId")));
+  }
+
+  private static Map<String, BigInteger> credits(String... users) throws Exception {
+    Map<String, BigInteger> credits = new HashMap<>();
+    for (String user : users) {
+      credits.put(user, fixture.credits(user));
+    }
+    return credits;
+  }
+
+  private static List<String> waitingAt(ProcessInstance instance) {
+    return runtimeService.getActiveActivityIds(instance.getId()).stream()
+        .filter(id -> !id.endsWith("#multiInstanceBody")).distinct().toList();
+  }
+
+  private static Object variable(ProcessInstance instance, String name) {
+    Object value = variableOrNull(instance, name);
+    assertThat(value).as("variable %s", name).isNotNull();
+    return value;
+  }
+
+  private static Object variableOrNull(ProcessInstance instance, String name) {
+    var found = historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(name).list();
+    return found.isEmpty() ? null : found.get(0).getValue();
+  }
+}
