@@ -1,11 +1,11 @@
 package org.healthhub.processes.cluster;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * A flow the cluster tests run many times over REST: how to start instance {@code i}, what it
- * waits for from people, where it must end, and what it must have left behind exactly once. The
- * store flow (issue 10's 200 store flows) becomes a second implementation once it is on main.
+ * waits for from people, where it must end, and what it must have left behind exactly once.
  */
 interface ClusterFlow {
 
@@ -19,6 +19,6 @@ interface ClusterFlow {
 
   String expectedEndEventId();
 
-  /** Asserts that the effect of instances {@code 0..count-1} exists once each, and nothing else. */
-  void assertEffectsExactlyOnce(EngineNode node, int count) throws IOException, InterruptedException;
+  /** Asserts that the effect of each of {@code instances} (started as numbers 0, 1, ...) exists once, and nothing else. */
+  void assertEffectsExactlyOnce(EngineNode node, List<String> instances) throws IOException, InterruptedException;
 }

@@ -2,17 +2,11 @@ package org.healthhub.processes.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.healthhub.workers.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,13 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Engine nodes in JVMs of their own on one PostgreSQL share the flows: instances started and
  * approved on either node all complete, no external task completes twice, and when a node is
- * killed (SIGKILL) in the middle the others finish every flow. The flow is a parameter: add the
- * store flow to {@link #flows()} when it is on main.
+ * killed (SIGKILL) in the middle the others finish every flow. The flow is a parameter.
  *
  * <p>enrol-doctor's join handlers keep the parties' keys in keystores under the shared data
  * directory; the first node serves both join topics, the others are engine-only nodes (REST, job
- * executor). Worker work spread over nodes, and a killed worker's locks recovered, need
- * stateless handlers: the store flow's.
+ * executor). Worker work spread over worker processes, and a killed worker's locks recovered, are
+ * {@link StoreFlowClusterTest}'s.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineClusterTest {
@@ -72,11 +65,11 @@ class EngineClusterTest {
   void cluster_flowsStartedOnBothNodes_allCompleteOnce(Function<String, ClusterFlow> flows)
       throws Exception {
     ClusterFlow flow = flows.apply("shared");
-    List<String> instances = startAcross(flow, first, second);
+    List<String> instances = ClusterRuns.startAcross(flow, FLOWS, first, second);
 
-    awaitAllEnded(first, instances);
+    ClusterRuns.awaitEnded(first, instances, instances.size(), PATIENCE);
 
-    assertCompletedExactlyOnce(flow, instances);
+    ClusterRuns.assertCompletedExactlyOnce(first, flow, instances);
   }
 
   @ParameterizedTest
@@ -86,60 +79,14 @@ class EngineClusterTest {
     EngineNode victim = EngineNode.start("node-c", POSTGRES, dataDir, LOCK);
     List<String> instances;
     try {
-      instances = startAcross(flow, first, victim);
-      assertThat(countEnded(first, instances)).as("killed in the middle: flows still running").isLessThan(instances.size());
+      instances = ClusterRuns.startAcross(flow, FLOWS, first, victim);
+      assertThat(ClusterRuns.countEnded(first, instances)).as("killed in the middle: flows still running").isLessThan(instances.size());
     } finally {
       victim.kill();
     }
 
-    awaitAllEnded(first, instances);
+    ClusterRuns.awaitEnded(first, instances, instances.size(), PATIENCE);
 
-    assertCompletedExactlyOnce(flow, instances);
-  }
-
-  private static List<String> startAcross(ClusterFlow flow, EngineNode one, EngineNode other) throws Exception {
-    List<String> instances = new ArrayList<>();
-    for (int i = 0; i < FLOWS; i++) {
-      EngineNode starter = i % 2 == 0 ? one : other;
-      String instance = flow.start(starter, i);
-      flow.completeUserTasks(starter == one ? other : one, instance);
-      instances.add(instance);
-    }
-    return instances;
-  }
-
-  private static void awaitAllEnded(EngineNode node, List<String> instances) throws Exception {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (countEnded(node, instances) < instances.size()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("not every flow ended within " + PATIENCE);
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  private static long countEnded(EngineNode node, List<String> instances) throws Exception {
-    return node.post("/engine-rest/history/process-instance/count", Map.of("processInstanceIds", instances, "finished", true))
-        .get("count").asLong();
-  }
-
-  private void assertCompletedExactlyOnce(ClusterFlow flow, List<String> instances) throws Exception {
-    JsonNode endEvents = first.get("/engine-rest/history/activity-instance?activityId=" + flow.expectedEndEventId()
-        + "&processDefinitionKey=" + flow.processKey() + "&maxResults=100000");
-    Set<String> endedThere = new HashSet<>(endEvents.findValuesAsText("processInstanceId"));
-    assertThat(endedThere).as("every flow ended at " + flow.expectedEndEventId()).containsAll(instances);
-
-    List<JsonNode> successes = successLogs(first, flow, instances);
-    List<String> completedTasks = successes.stream().map(log -> log.get("externalTaskId").asText()).toList();
-    assertThat(completedTasks).as("no external task completed twice").doesNotHaveDuplicates().isNotEmpty();
-    flow.assertEffectsExactlyOnce(first, instances.size());
-  }
-
-  private static List<JsonNode> successLogs(EngineNode node, ClusterFlow flow, List<String> instances) throws Exception {
-    Set<String> wanted = new HashSet<>(instances);
-    JsonNode logs = node.get("/engine-rest/history/external-task-log?successLog=true&processDefinitionKey="
-        + flow.processKey() + "&maxResults=100000");
-    return StreamSupport.stream(logs.spliterator(), false)
-        .filter(log -> wanted.contains(log.get("processInstanceId").asText())).toList();
+    ClusterRuns.assertCompletedExactlyOnce(first, flow, instances);
   }
 }

@@ -50,6 +50,12 @@ final class EngineNode implements AutoCloseable {
    */
   static EngineNode start(String name, PostgresExtension postgres, Path dataDir, Duration lockDuration,
       String... topics) throws IOException, InterruptedException {
+    return start(name, postgres, dataDir, lockDuration, List.of(), topics);
+  }
+
+  /** As above with more app arguments ({@code --key=value}). */
+  static EngineNode start(String name, PostgresExtension postgres, Path dataDir, Duration lockDuration,
+      List<String> arguments, String... topics) throws IOException, InterruptedException {
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1",
@@ -61,6 +67,7 @@ final class EngineNode implements AutoCloseable {
         "--healthhub.workers.lock-duration=" + lockDuration.toMillis() + "ms",
         topics.length == 0 ? "--healthhub.workers.in-process=false" : "--healthhub.workers.topics=" + String.join(",", topics),
         "--logging.level.root=WARN"));
+    command.addAll(arguments);
     for (String run : EnrolDoctorClusterFlow.RUNS) {
       for (int i = 0; i < EnrolDoctorClusterFlow.MAX_DOCTORS; i++) {
         command.add("--healthhub.keystores.passphrases." + run + "-doctor-" + i + "=" + EnrolDoctorClusterFlow.DOCTOR_PASSPHRASE);
@@ -75,6 +82,10 @@ final class EngineNode implements AutoCloseable {
     EngineNode node = new EngineNode(name, port, builder.start());
     node.awaitReady(log);
     return node;
+  }
+
+  String restUrl() {
+    return uri("/engine-rest").toString();
   }
 
   JsonNode get(String path) throws IOException, InterruptedException {
@@ -138,7 +149,7 @@ final class EngineNode implements AutoCloseable {
     return surefire != null ? surefire : System.getProperty("java.class.path");
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }

@@ -56,10 +56,10 @@ final class EnrolDoctorClusterFlow implements ClusterFlow {
   }
 
   @Override
-  public void assertEffectsExactlyOnce(EngineNode node, int count) throws IOException, InterruptedException {
+  public void assertEffectsExactlyOnce(EngineNode node, List<String> instances) throws IOException, InterruptedException {
     List<String> members = node.get("/api/groups/" + GROUP_ID + "/members").findValuesAsText("memberId").stream()
         .filter(member -> member.startsWith(run + "-doctor-")).toList();
-    assertThat(members).containsExactlyInAnyOrderElementsOf(IntStream.range(0, count).mapToObj(this::doctor).toList());
+    assertThat(members).containsExactlyInAnyOrderElementsOf(IntStream.range(0, instances.size()).mapToObj(this::doctor).toList());
   }
 
   private String doctor(int i) {

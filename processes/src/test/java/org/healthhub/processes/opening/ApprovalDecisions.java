@@ -7,12 +7,12 @@ import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.task.Task;
 
 /** Decides an approval task as a signed-in user, as Tasklist does (claim, then complete with the form's variables). */
-final class ApprovalDecisions {
+public final class ApprovalDecisions {
 
   private ApprovalDecisions() {}
 
   /** A refused completion leaves the task unclaimed again, so another user can take it. */
-  static void decide(IdentityService identity, TaskService tasks, String processInstanceId, String taskKey,
+  public static void decide(IdentityService identity, TaskService tasks, String processInstanceId, String taskKey,
       String user, Map<String, Object> decision) {
     Task task = tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
     EngineApp.signIn(identity, user);

@@ -59,6 +59,11 @@ public final class RecordFlowFixture {
   public final ProcessEngine engine;
 
   public RecordFlowFixture(String engineName) throws Exception {
+    this(engineName, false);
+  }
+
+  /** With {@code h2File} the engine keeps its tables in an H2 file under the data directory, as the embedded default does. */
+  public RecordFlowFixture(String engineName, boolean h2File) throws Exception {
     dataDir = Files.createTempDirectory("record-flow");
     keyring = TestKeyrings.of(dataDir.resolve("keystores"), USERS.toArray(String[]::new));
     store = new EmbeddedBlobStore(dataDir.resolve("blobs"));
@@ -72,7 +77,8 @@ public final class RecordFlowFixture {
     dataHub = chain.access();
     StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
     configuration.setProcessEngineName(engineName);
-    configuration.setJdbcUrl("jdbc:h2:mem:" + engineName + ";DB_CLOSE_DELAY=-1");
+    configuration.setJdbcUrl(h2File ? "jdbc:h2:file:" + dataDir.resolve("engine").resolve(engineName)
+        : "jdbc:h2:mem:" + engineName + ";DB_CLOSE_DELAY=-1");
     configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setJobExecutorActivate(false);

@@ -10,7 +10,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs the handlers inside the engine app: one thread fetches and locks, a pool of
- * {@code threads} runs the handlers; it never locks more tasks than it has free threads.
+ * {@code threads} runs the handlers; it never locks more tasks than it has free threads. It fetches
+ * again as soon as a thread is free or a task finished (its flow's next task is then due), and
+ * waits {@code idleWait} only when a fetch found nothing and nothing finished since.
  */
 public final class InProcessLauncher implements SmartLifecycle {
 
@@ -19,6 +21,7 @@ public final class InProcessLauncher implements SmartLifecycle {
   private final ExternalTaskPoller poller;
   private final WorkerProperties properties;
   private final Semaphore freeThreads;
+  private final Semaphore tasksFinished = new Semaphore(0);
   private volatile boolean running;
   private ExecutorService handlers;
   private Thread fetcher;
@@ -43,11 +46,20 @@ public final class InProcessLauncher implements SmartLifecycle {
     while (running) {
       try {
         int free = freeThreads.availablePermits();
+        if (free == 0) {
+          // Every thread is busy: fetch again as soon as one is free, not after an idle wait.
+          freeThreads.acquire();
+          freeThreads.release();
+          continue;
+        }
         freeThreads.acquire(free);
+        // Finishes before this poll are seen by it; those after it wake the wait below.
+        tasksFinished.drainPermits();
         int fetched = poller.pollOnce(free, this::runThenFreeThread);
         freeThreads.release(free - fetched);
         if (fetched == 0) {
-          Thread.sleep(properties.idleWait().toMillis());
+          // A finished task usually makes its flow's next task: look again then, or after the idle wait.
+          tasksFinished.tryAcquire(properties.idleWait().toMillis(), TimeUnit.MILLISECONDS);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -70,6 +82,7 @@ public final class InProcessLauncher implements SmartLifecycle {
         LOG.warn("reporting an external task outcome failed: {}", e.getMessage());
       } finally {
         freeThreads.release();
+        tasksFinished.release();
       }
     });
   }

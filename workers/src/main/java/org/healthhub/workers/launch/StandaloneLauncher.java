@@ -2,6 +2,7 @@ package org.healthhub.workers.launch;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.interceptor.auth.BasicAuthProvider;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the same handlers in a separate JVM against the engine's {@code /engine-rest}. The client
- * calls handlers on its single polling thread, so each task is handed to a pool at once.
+ * calls handlers on its single polling thread, so each task is handed to a pool of
+ * {@code threads}; it never holds more tasks than the pool has free threads (plus the rest of one
+ * fetched batch), so no locked task waits in a queue while its lock runs out.
  */
 public final class StandaloneLauncher implements AutoCloseable {
 
@@ -44,9 +47,29 @@ public final class StandaloneLauncher implements AutoCloseable {
         .disableBackoffStrategy()
         .addInterceptor(new BasicAuthProvider(credentials.user(), credentials.password()))
         .build();
+    Semaphore freeThreads = new Semaphore(properties.threads());
     subscriptions.handlers().forEach((topic, handler) -> client.subscribe(topic)
-        .handler((task, service) -> handlers.execute(
-            () -> runner.run(handler, inputOf(task), new ClientTaskCompletion(task, service))))
+        .handler((task, service) -> {
+          // Blocking the client's polling thread until a handler thread is free keeps it from locking
+          // tasks that would wait in a queue until their lock expires and another worker runs them too.
+          try {
+            freeThreads.acquire();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+          handlers.execute(() -> {
+            try {
+              runner.run(handler, inputOf(task), new ClientTaskCompletion(task, service));
+            } catch (RuntimeException e) {
+              // Reporting the outcome failed (the lock expired and another worker took the task, or the
+              // engine is gone): the engine hands the task out again; the handlers' results make that safe.
+              LOG.warn("reporting an external task outcome failed: {}", e.getMessage());
+            } finally {
+              freeThreads.release();
+            }
+          });
+        })
         .open());
     LOG.info("standalone workers polling {} for {}", properties.engineRestUrl(), subscriptions.handlers().keySet());
     return new StandaloneLauncher(client, handlers);

@@ -1,0 +1,151 @@
+package org.healthhub.processes.record;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.healthhub.processes.AppScenario;
+import org.healthhub.workers.Subscriptions;
+import org.healthhub.workers.TaskOutcome;
+import org.healthhub.workers.Topics;
+import org.healthhub.workers.launch.InProcessLauncher;
+import org.healthhub.workers.launch.WorkerProperties;
+import org.operaton.bpm.engine.HistoryService;
+import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.RuntimeService;
+import org.operaton.bpm.engine.history.HistoricProcessInstance;
+
+/**
+ * {@code ./healthhub bench flows [SECONDS] [IDLE_WAIT_MS]}: store-record flows end to end on the
+ * embedded default's parts (H2 file, real CPY06 signing and verifying, envelopes, the embedded
+ * blob store, DataHub on anvil with one anchor transaction per record) with the in-process
+ * launcher at 1, 2, 4 and 8 handler threads; then the same BPMN with handlers that do nothing
+ * (the start listener still seals the intake, as deployed): the engine's ceiling here. Each
+ * configuration runs SECONDS (default 20) with twice as many flows in flight as threads. Prints
+ * flows/s, p50/p99 latency (the engine's start and end times) and the load average, and writes a
+ * PNG chart to {@code processes/target/bench/flow-bench.png}.
+ */
+public final class FlowBench {
+
+  private static final int[] THREADS = {1, 2, 4, 8};
+  private static final List<String> STORE_TOPICS = List.of(Topics.RECORD_VALIDATE, Topics.RECORD_MERKLE,
+      Topics.RECORD_SIGN, Topics.RECORD_VERIFY, Topics.RECORD_ENCRYPT, Topics.STORAGE_PUT, Topics.CHAIN_ANCHOR);
+
+  /** One configuration's outcome. */
+  record Run(String handlers, int threads, int flows, double perSecond, long p50Millis, long p99Millis, int failed,
+      String load) {}
+
+  private final RecordFlowFixture fixture;
+  private final Duration runTime;
+  private final Duration idleWait;
+
+  private FlowBench(RecordFlowFixture fixture, Duration runTime, Duration idleWait) {
+    this.fixture = fixture;
+    this.runTime = runTime;
+    this.idleWait = idleWait;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Duration runTime = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 20);
+    // The embedded default's healthhub.workers.idle-wait (application.properties) unless given.
+    Duration idleWait = Duration.ofMillis(args.length > 1 ? Long.parseLong(args[1]) : 500);
+    RecordFlowFixture fixture = new RecordFlowFixture("flow-bench", true);
+    try {
+      fixture.enrol("doctor");
+      fixture.engine.getRepositoryService().createDeployment().addClasspathResource("bpmn/store-record.bpmn")
+          .addClasspathResource("forms/store-record-start.form").addClasspathResource("forms/store-record-fix.form").deploy();
+      new FlowBench(fixture, runTime, idleWait).runAll();
+    } finally {
+      fixture.close();
+    }
+  }
+
+  private void runAll() throws Exception {
+    Subscriptions real = fixture.allHandlers(fixture.dataHub).build();
+    Subscriptions.Builder nothing = Subscriptions.builder();
+    STORE_TOPICS.forEach(topic -> nothing.subscribe(topic, task -> TaskOutcome.complete(Map.of())));
+    Subscriptions noop = nothing.build();
+    System.out.printf("store-record flows, %d s per configuration, idle wait %d ms, %d cores%n",
+        runTime.toSeconds(), idleWait.toMillis(), Runtime.getRuntime().availableProcessors());
+    run("warm-up", real, 4, Duration.ofSeconds(Math.min(10, runTime.toSeconds())));
+    List<Run> runs = new ArrayList<>();
+    System.out.printf("%-10s %7s %6s %8s %8s %8s %6s  %s%n", "handlers", "threads", "flows", "flows/s", "p50 ms",
+        "p99 ms", "failed", "load avg (1/5/15 min) at end");
+    for (int threads : THREADS) {
+      for (Run run : List.of(run("real", real, threads, runTime), run("nothing", noop, threads, runTime))) {
+        runs.add(run);
+        System.out.printf("%-10s %7d %6d %8.1f %8d %8d %6d  %s%n", run.handlers(), run.threads(), run.flows(),
+            run.perSecond(), run.p50Millis(), run.p99Millis(), run.failed(), run.load());
+      }
+    }
+    Path chart = Path.of(FlowBench.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .getParent().resolve("bench/flow-bench.png");
+    Files.createDirectories(chart.getParent());
+    FlowChart.write(runs, chart);
+    System.out.println("chart: " + chart);
+  }
+
+  /** Keeps 2 x threads flows in flight for {@code duration}, then lets the last ones end. */
+  private Run run(String handlers, Subscriptions subscriptions, int threads, Duration duration) throws Exception {
+    RuntimeService runtime = fixture.engine.getRuntimeService();
+    HistoryService history = fixture.engine.getHistoryService();
+    InProcessLauncher launcher = new InProcessLauncher(fixture.poller(subscriptions, List.of(Duration.ofSeconds(1))),
+        new WorkerProperties(true, threads, Duration.ofMinutes(1), idleWait, List.of(Duration.ofSeconds(1)),
+            "unused", Duration.ofSeconds(1), "flow-bench", List.of()));
+    launcher.start();
+    Set<String> inFlight = new HashSet<>();
+    List<Long> latencies = new ArrayList<>();
+    int failed = 0;
+    long began = System.nanoTime();
+    long stopStarting = began + duration.toNanos();
+    try {
+      while (System.nanoTime() < stopStarting || !inFlight.isEmpty()) {
+        while (System.nanoTime() < stopStarting && inFlight.size() < 2 * threads) {
+          inFlight.add(start(runtime, fixture.engine.getIdentityService(), latencies.size() + inFlight.size()));
+        }
+        for (HistoricProcessInstance ended : history.createHistoricProcessInstanceQuery()
+            .processInstanceIds(inFlight).finished().list()) {
+          inFlight.remove(ended.getId());
+          if ("EndEvent_RecordStored".equals(ended.getEndActivityId())) {
+            latencies.add(ended.getEndTime().getTime() - ended.getStartTime().getTime());
+          } else {
+            failed++;
+          }
+        }
+        Thread.sleep(5);
+      }
+    } finally {
+      launcher.stop();
+    }
+    double seconds = (System.nanoTime() - began) / 1e9;
+    latencies.sort(null);
+    return new Run(handlers, threads, latencies.size(), latencies.size() / seconds, percentile(latencies, 50),
+        percentile(latencies, 99), failed, loadAverage());
+  }
+
+  private static String loadAverage() throws java.io.IOException {
+    String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+    return fields[0] + " " + fields[1] + " " + fields[2];
+  }
+
+  private static String start(RuntimeService runtime, IdentityService identity, int i) {
+    Map<String, Object> form = AppScenario.recordForm("patient", "Bench Patient", "bench diagnosis " + i);
+    identity.setAuthenticatedUserId("doctor");
+    try {
+      return runtime.startProcessInstanceByKey("store-record", form).getId();
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  private static long percentile(List<Long> sorted, int percent) {
+    if (sorted.isEmpty()) {
+      return -1;
+    }
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percent / 100.0 * sorted.size()) - 1));
+  }
+}
