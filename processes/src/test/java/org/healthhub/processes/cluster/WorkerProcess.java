@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.healthhub.processes.EngineApp;
 import org.healthhub.workers.config.StandaloneWorkerApplication;
 
 /**
@@ -38,7 +39,9 @@ final class WorkerProcess implements AutoCloseable {
         "-jar", executableJar().toString(),
         "--healthhub.data-dir=" + dataDir,
         "--healthhub.workers.engine-rest-url=" + engine.restUrl(),
-        "--healthhub.workers.worker-id=" + name));
+        "--healthhub.workers.worker-id=" + name,
+        "--healthhub.workers.engine.user=worker",
+        "--healthhub.workers.engine.password=" + EngineApp.passwordOf("worker")));
     command.addAll(arguments);
     Path log = Files.createDirectories(Path.of("target", "cluster-logs")).resolve(name + ".log");
     Files.deleteIfExists(log);

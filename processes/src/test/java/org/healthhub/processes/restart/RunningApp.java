@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.healthhub.processes.EngineApp;
 import org.healthhub.processes.HealthHubProcessesApplication;
 import org.operaton.bpm.engine.ExternalTaskService;
 import org.operaton.bpm.engine.HistoryService;
@@ -71,7 +72,7 @@ final class RunningApp implements AutoCloseable {
 
   /** Starts {@code processKey} as {@code user} signed in (its initiator). */
   String startAs(String user, String processKey, Map<String, Object> variables) {
-    identity().setAuthenticatedUserId(user);
+    EngineApp.signIn(identity(), user);
     try {
       return runtime().startProcessInstanceByKey(processKey, variables).getId();
     } finally {
