@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -13,11 +14,16 @@ import java.util.List;
 import java.util.Map;
 import org.healthhub.chain.PurchaseState;
 import org.healthhub.chain.PurchaseView;
+import org.healthhub.crypto.groupsig.opening.ManagerRole;
 import org.healthhub.crypto.record.merkle.DisclosedField;
 import org.healthhub.processes.ProcessAssertions;
 import org.healthhub.processes.record.EngineTableScan;
+import org.healthhub.workers.VerificationWords;
+import org.healthhub.workers.opening.ManagerKeys;
+import org.healthhub.workers.opening.OpeningReport;
 import org.healthhub.workers.purchase.DeliveredRecord;
 import org.healthhub.workers.purchase.DeliveryBundle;
+import org.healthhub.workers.purchase.DisputedRecord;
 import org.healthhub.workers.record.RecordIndex;
 import org.healthhub.workers.record.RecordVariables;
 import org.junit.jupiter.api.AfterAll;
@@ -237,6 +243,68 @@ class PurchaseDataProcessTest {
   }
 
   @Test
+  void failedVerification_alteredFieldsUnderGenuineSignatureDisputed_openingFindsItInvalid_buyerRefunded() throws Exception {
+    RecordIndex.Entry genuine = fixture.records.index.ofPatient("patient2").get(0);
+    alterGender(genuine);
+    try {
+      BigInteger credits = fixture.credits("buyer");
+      ProcessInstance purchase = delivered(2, 5_000);
+      String results = (String) variable(purchase, "verificationResults");
+      assertThat(results).containsOnlyOnce(VerificationWords.PROOF_INVALID).doesNotContain(VerificationWords.SIGNATURE_INVALID);
+      int altered = results.startsWith("record 1: verified") ? 2 : 1;
+
+      ProcessInstance opening = dispute(purchase, altered);
+      bothManagersApprove(opening);
+
+      ProcessAssertions.assertThat(historyService, opening).hasEndedAt("EndEvent_SignatureInvalid");
+      ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_DisputeRefunded");
+      assertThat(fixture.credits("buyer")).isEqualTo(credits.add(PRICE));
+      OpeningReport report = report(opening);
+      assertThat(report.valid()).isFalse();
+      assertThat(report.reason()).startsWith(VerificationWords.PROOF_INVALID).contains("signature on that root is genuine");
+    } finally {
+      fixture.records.index.put(genuine);
+    }
+  }
+
+  /**
+   * A buyer whose own software swaps in the record to judge (the delivered signature under a root of
+   * its choosing, here the other record's) proves nothing the hospital committed to: the dispute is
+   * unfounded, the delivery stands and is paid, and nobody's signature is opened. Settling it rather
+   * than leaving an incident matters: a dispute left without a verdict refunds the buyer.
+   */
+  @Test
+  void dispute_buyerBypassesItsWorkerNamingAnotherRoot_unfoundedAndHospitalPaid() throws Exception {
+    BigInteger credits = fixture.credits("buyer");
+    ProcessInstance purchase = delivered(2, 5_000);
+    ProcessInstance opening = dispute(purchase, 1);
+    List<DeliveredRecord> delivered = DeliveryBundle.decode(
+        fixture.records.records.open((String) variable(purchase, "bundleCid"), "buyer"));
+    DeliveredRecord disputed = delivered.get(0);
+    String otherRoot = delivered.get(1).merkleRoot();
+    List<DeliveredRecord> named = List.of(new DeliveredRecord(otherRoot, disputed.hospitalGroupId(),
+        disputed.signature(), disputed.disclosure()), delivered.get(1));
+    byte[] sealed = DisputedRecord.of(named, 0).sealTo(new ManagerKeys(
+            fixture.records.keyring.wrappingPublicKey("groupmanager"),
+            fixture.records.keyring.wrappingPublicKey("revocationmanager")),
+        RecordVariables.unhex((String) variable(purchase, "purchaseId")),
+        RecordVariables.unhex((String) variable(opening, "signatureDigest")));
+    runtimeService.setVariable(opening.getId(), "disputedRecordCid",
+        fixture.records.store.put(new ByteArrayInputStream(sealed)).cid().toString());
+    runtimeService.setVariable(opening.getId(), "signedRoot", otherRoot);
+
+    bothManagersApprove(opening);
+
+    ProcessAssertions.assertThat(historyService, opening).hasEndedAt("EndEvent_SignatureValid");
+    ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_DisputePaid");
+    assertThat(chain(purchase).state()).isEqualTo(PurchaseState.SETTLED);
+    assertThat(fixture.credits("buyer")).isEqualTo(credits);
+    OpeningReport report = report(opening);
+    assertThat(report.reason()).startsWith("the dispute is unfounded").contains("not one the hospital committed to");
+    assertThat(report.memberId()).isEmpty();
+  }
+
+  @Test
   void noVerdict_managersNeverDecide_refundedAfterTheVerdictDeadline() throws Exception {
     BigInteger credits = fixture.credits("buyer");
     ProcessInstance purchase = delivered(1, 5_000);
@@ -312,10 +380,28 @@ class PurchaseDataProcessTest {
     JsonNode otherPayload = JSON.readTree(fixture.records.records.open(other.recordCid(), "patient"));
     ObjectNode payload = (ObjectNode) JSON.readTree(fixture.records.records.open(victim.recordCid(), "patient2"));
     payload.put("signature", otherPayload.get("signature").asText());
-    String forgedCid = fixture.records.records.seal(victim.recordId(), JSON.writeValueAsBytes(payload), List.of("patient2"));
-    fixture.records.index.put(new RecordIndex.Entry(victim.recordId(), victim.patientId(), victim.doctorId(),
-        victim.hospitalGroupId(), forgedCid, victim.merkleRoot(), victim.signatureCid(), victim.anchorTxHash(),
-        victim.anchoredAt()));
+    reseal(victim, payload);
+  }
+
+  /** A dishonest hospital's record: patient2's gender changed after the doctor signed and anchored its root. */
+  private static void alterGender(RecordIndex.Entry victim) throws Exception {
+    ObjectNode payload = (ObjectNode) JSON.readTree(fixture.records.records.open(victim.recordCid(), "patient2"));
+    String fhir = payload.get("fhir").asText();
+    String altered = fhir.replaceAll("\"gender\"\\s*:\\s*\"female\"", "\"gender\":\"male\"");
+    assertThat(altered).as("the record's gender").isNotEqualTo(fhir);
+    payload.put("fhir", altered);
+    reseal(victim, payload);
+  }
+
+  private static void reseal(RecordIndex.Entry victim, ObjectNode payload) throws Exception {
+    String cid = fixture.records.records.seal(victim.recordId(), JSON.writeValueAsBytes(payload), List.of("patient2"));
+    fixture.records.index.put(victim.withRecordCid(cid));
+  }
+
+  private static OpeningReport report(ProcessInstance opening) throws Exception {
+    return OpeningReport.read(fixture.records.store, (String) variable(opening, "openingResultCid"),
+        (String) variable(opening, "signatureDigest"), ManagerRole.GROUP_MANAGER,
+        fixture.records.keyring.keysOf("groupmanager").wrapping());
   }
 
   /** Walks the delivered JSON as the buyer opens it: only the asked fields, none of the record's identifiers. */
