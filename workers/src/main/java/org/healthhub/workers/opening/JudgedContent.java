@@ -22,9 +22,10 @@ import org.healthhub.workers.purchase.DisputedRecord;
  * What an opening holds the signature to. A Group Manager's own request names the signed root
  * ({@code signedRoot}). A dispute is judged on the record the hospital delivered: the buyer's worker
  * sealed it to the managers with its path to the delivery commitment the hospital posted on chain,
- * and only a record that leads there, carrying the disputed signature, is judged; its root is the
- * one the signature must verify on and its disclosed fields must lead to. A dispute without such a
- * record proved nothing against the delivery: it is unfounded, and the delivery stands.
+ * and only a record that leads there, carrying the disputed signature and naming the disputed group,
+ * is judged; its root is the one the signature must verify on and its disclosed fields must lead
+ * to. A dispute without such a record proved nothing against the delivery: it is unfounded, and the
+ * delivery stands.
  *
  * @param root the root the signature must verify on, absent when the dispute is unfounded or the
  *     delivered record names no root
@@ -65,6 +66,9 @@ record JudgedContent(Optional<byte[]> root, boolean fieldsLeadToRoot, Optional<S
     byte[] carried = MessageDigest.getInstance("SHA-256").digest(record.signature().getBytes(StandardCharsets.US_ASCII));
     if (!MessageDigest.isEqual(carried, signatureDigest)) {
       return unfounded("the disputed record carries another signature than the one disputed");
+    }
+    if (!record.hospitalGroupId().equals(task.requireString(OpeningVariables.GROUP_ID))) {
+      return unfounded("the dispute names another group than the disputed record's");
     }
     byte[] root;
     try {

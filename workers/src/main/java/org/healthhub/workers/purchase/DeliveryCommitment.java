@@ -1,11 +1,13 @@
 package org.healthhub.workers.purchase;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import org.healthhub.crypto.MalformedInputException;
+import org.healthhub.workers.record.RecordVariables;
 
 /**
  * The digest a hospital posts on chain for a delivery: a Merkle root over one digest per delivered
@@ -80,11 +82,7 @@ public final class DeliveryCommitment {
   }
 
   static byte[] recordDigest(DeliveredRecord record) {
-    MessageDigest sha = sha256();
-    sha.update(RECORD);
-    sha.update(LABEL);
-    sha.update(DeliveryBundle.canonicalEntry(record));
-    return sha.digest();
+    return tagged(RECORD, LABEL, DeliveryBundle.canonicalEntry(record));
   }
 
   private static List<byte[]> recordDigests(List<DeliveredRecord> records) {
@@ -103,26 +101,19 @@ public final class DeliveryCommitment {
   }
 
   private static byte[] node(byte[] left, byte[] right) {
-    MessageDigest sha = sha256();
-    sha.update(NODE);
-    sha.update(left);
-    sha.update(right);
-    return sha.digest();
+    return tagged(NODE, left, right);
   }
 
   private static byte[] root(int count, byte[] top) {
-    MessageDigest sha = sha256();
-    sha.update(ROOT);
-    sha.update(new byte[] {(byte) (count >>> 24), (byte) (count >>> 16), (byte) (count >>> 8), (byte) count});
-    sha.update(top);
-    return sha.digest();
+    return tagged(ROOT, ByteBuffer.allocate(Integer.BYTES).putInt(count).array(), top);
   }
 
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
+  private static byte[] tagged(byte tag, byte[]... parts) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bytes.write(tag);
+    for (byte[] part : parts) {
+      bytes.writeBytes(part);
     }
+    return RecordVariables.sha256(bytes.toByteArray());
   }
 }
