@@ -3,6 +3,7 @@ package org.healthhub.processes.purchase;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.healthhub.workers.purchase.DisputeDeliveryHandler;
 import org.healthhub.workers.purchase.PurchaseVariables;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
@@ -17,7 +18,8 @@ public class StartOpening implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     Map<String, Object> variables = new HashMap<>();
-    for (String name : List.of(PurchaseVariables.PURCHASE_ID, "signatureDigest", "signatureCid", "signedRoot",
+    for (String name : List.of(PurchaseVariables.PURCHASE_ID, "signatureDigest", "signatureCid",
+        DisputeDeliveryHandler.DISPUTED_RECORD_CID,
         "hospitalGroupId")) {
       variables.put(name, execution.getVariable(name));
     }

@@ -22,6 +22,7 @@ import org.healthhub.crypto.groupsig.GroupSignature;
 import org.healthhub.crypto.groupsig.opening.DualControlOpener;
 import org.healthhub.crypto.groupsig.opening.ManagerRole;
 import org.healthhub.crypto.groupsig.opening.OpeningResult;
+import org.healthhub.crypto.record.ProtectedRecord;
 import org.healthhub.crypto.record.hpke.X25519KeyPair;
 import org.healthhub.crypto.record.keystore.Argon2idParameters;
 import org.healthhub.processes.ProcessAssertions;
@@ -42,6 +43,9 @@ import org.healthhub.workers.opening.OpeningReport;
 import org.healthhub.workers.opening.PartialOpeningHandler;
 import org.healthhub.workers.opening.ShareSource;
 import org.healthhub.workers.opening.ShareKeystore;
+import org.healthhub.workers.purchase.DeliveredRecord;
+import org.healthhub.workers.purchase.DeliveryCommitment;
+import org.healthhub.workers.purchase.DisputedRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -125,9 +129,9 @@ class OpenSignatureProcessTest {
 
   @Test
   void dispute_bothApprove_signerIdentifiedAndPaidOnChain() throws Exception {
-    byte[] root = TestBytes.random32();
-    GroupSignature signature = group.sign(root);
-    Dispute dispute = dispute(root, signature);
+    ProtectedRecord record = OpeningGroupFixture.record();
+    GroupSignature signature = group.sign(record.root());
+    Dispute dispute = dispute(record, signature);
 
     bothManagersApprove(dispute.instance);
 
@@ -152,8 +156,8 @@ class OpenSignatureProcessTest {
 
   @Test
   void combine_rerunAfterItsResultWasLost_sameCommitmentAndNothingSentTwice() throws Exception {
-    byte[] root = TestBytes.random32();
-    Dispute dispute = dispute(root, group.sign(root));
+    ProtectedRecord record = OpeningGroupFixture.record();
+    Dispute dispute = dispute(record, group.sign(record.root()));
     bothManagersApprove(dispute.instance);
     Map<String, Object> variables = new HashMap<>();
     historyService.createHistoricVariableInstanceQuery().processInstanceId(dispute.instance.getId()).list()
@@ -174,9 +178,8 @@ class OpenSignatureProcessTest {
 
   @Test
   void dispute_forgedSignature_verdictInvalidAndRefundedOnChain() throws Exception {
-    byte[] root = TestBytes.random32();
     // A real member's signature, but on other content than the root the delivery claims.
-    Dispute dispute = dispute(root, group.sign(TestBytes.random32()));
+    Dispute dispute = dispute(OpeningGroupFixture.record(), group.sign(TestBytes.random32()));
     BigInteger buyerCredits = chain.gateway(chain.admin).credits(chain.buyer.getAddress());
 
     bothManagersApprove(dispute.instance);
@@ -193,7 +196,7 @@ class OpenSignatureProcessTest {
 
   @Test
   void dispute_malformedSignature_verdictInvalidAndRefundedWithoutOpening() throws Exception {
-    Dispute dispute = dispute(TestBytes.random32(), "not a group signature".getBytes(StandardCharsets.US_ASCII));
+    Dispute dispute = dispute(OpeningGroupFixture.record(), "not a group signature".getBytes(StandardCharsets.US_ASCII));
 
     bothManagersApprove(dispute.instance);
 
@@ -213,8 +216,8 @@ class OpenSignatureProcessTest {
       "UserTask_RmApproval, carol, UserTask_GmApproval, alice, rm"})
   void dispute_managerRejects_endsRejectedWithNothingOpenedOrPosted(String rejectingTask, String rejecter,
       String approvingTask, String approver, String role) throws Exception {
-    byte[] root = TestBytes.random32();
-    Dispute dispute = dispute(root, group.sign(root));
+    ProtectedRecord record = OpeningGroupFixture.record();
+    Dispute dispute = dispute(record, group.sign(record.root()));
 
     approve(approvingTask, approver, dispute.instance);
     decide(rejectingTask, rejecter, dispute.instance, Map.of(role + "Approved", false,
@@ -232,8 +235,8 @@ class OpenSignatureProcessTest {
 
   @Test
   void approval_samePersonApprovesBoth_refusedAndTaskStays() throws Exception {
-    byte[] root = TestBytes.random32();
-    Dispute dispute = dispute(root, group.sign(root));
+    ProtectedRecord record = OpeningGroupFixture.record();
+    Dispute dispute = dispute(record, group.sign(record.root()));
     approve("UserTask_GmApproval", "dave", dispute.instance);
 
     assertThatThrownBy(() -> approve("UserTask_RmApproval", "dave", dispute.instance))
@@ -244,8 +247,8 @@ class OpenSignatureProcessTest {
 
   @Test
   void approval_outsiderOfTheGroup_refused() throws Exception {
-    byte[] root = TestBytes.random32();
-    Dispute dispute = dispute(root, group.sign(root));
+    ProtectedRecord record = OpeningGroupFixture.record();
+    Dispute dispute = dispute(record, group.sign(record.root()));
 
     assertThatThrownBy(() -> approve("UserTask_RmApproval", "alice", dispute.instance))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("is not in revocationManagers");
@@ -297,11 +300,13 @@ class OpenSignatureProcessTest {
   private record Dispute(ProcessInstance instance, byte[] purchaseId, String digest) {}
 
   /** A delivered purchase disputed on chain by the buyer, and the flow the purchase flow would start for it. */
-  private Dispute dispute(byte[] root, GroupSignature signature) throws Exception {
-    return dispute(root, OpeningGroupFixture.exported(signature));
+  private Dispute dispute(ProtectedRecord record, GroupSignature signature) throws Exception {
+    return dispute(record, OpeningGroupFixture.exported(signature));
   }
 
-  private Dispute dispute(byte[] root, byte[] exportedSignature) throws Exception {
+  /** The hospital delivers the one record, commits to it on chain; the buyer disputes it, sealing it to the managers. */
+  private Dispute dispute(ProtectedRecord record, byte[] exportedSignature) throws Exception {
+    List<DeliveredRecord> delivered = List.of(OpeningGroupFixture.delivered(record, exportedSignature));
     byte[] salt = TestBytes.random32();
     long now = chain.anvil.now();
     var buyer = chain.gateway(chain.buyer);
@@ -309,12 +314,14 @@ class OpenSignatureProcessTest {
     byte[] purchaseId = buyer.purchaseIdOf(chain.buyer.getAddress(), salt);
     var hospital = chain.gateway(chain.hospital);
     hospital.replyPurchase(purchaseId, 2_000);
-    hospital.deliverPurchase(purchaseId, TestBytes.random32(),
+    hospital.deliverPurchase(purchaseId, DeliveryCommitment.root(delivered),
         chain.patients.stream().map(p -> p.getAddress()).toList());
     String digest = OpeningGroupFixture.digestOf(exportedSignature);
     buyer.disputeDelivery(purchaseId, HexFormat.of().parseHex(digest));
 
-    Map<String, Object> variables = signatureVariables(root, exportedSignature);
+    byte[] sealed = DisputedRecord.of(delivered, 0).sealTo(managers, purchaseId, HexFormat.of().parseHex(digest));
+    Map<String, Object> variables = signatureVariables(record.root(), exportedSignature);
+    variables.put("disputedRecordCid", store.put(new ByteArrayInputStream(sealed)).cid().toString());
     variables.put("purchaseId", "0x" + HexFormat.of().formatHex(purchaseId));
     variables.put("openingRequester", "bea");
     ProcessInstance instance = runtimeService.createMessageCorrelation("signature-disputed")

@@ -12,8 +12,13 @@ import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.cpy06.Cpy06;
 import org.healthhub.crypto.groupsig.opening.DualControlSetup;
 import org.healthhub.crypto.mcl.RandomScalars;
+import org.healthhub.crypto.record.ProtectedRecord;
+import org.healthhub.crypto.record.SecretBytes;
+import org.healthhub.crypto.record.deid.BuyerTemplate;
+import org.healthhub.crypto.record.deid.DisclosureProfile;
 import org.healthhub.workers.opening.OpeningGroup;
 import org.healthhub.workers.opening.SignedTexts;
+import org.healthhub.workers.purchase.DeliveredRecord;
 
 /** A CPY06 group under dual control with one enrolled doctor, made with the real join protocol. */
 final class OpeningGroupFixture {
@@ -21,6 +26,12 @@ final class OpeningGroupFixture {
   static final SignedTexts SIGNED_TEXTS =
       (root, scheme, groupId) -> "healthhub-record-root|" + scheme + "|" + groupId + "|" + HexFormat.of().formatHex(root);
   private static final RandomScalars RNG = RandomScalars.secure();
+  private static final String RECORD = """
+      {"resourceType":"Bundle","type":"collection","entry":[
+       {"fullUrl":"urn:uuid:6f1c2a34-1d0e-4b8e-9a57-0c3f5d2e8b11","resource":{"resourceType":"Patient","gender":"female"}},
+       {"fullUrl":"urn:uuid:0b9e7c55-3a21-4f6d-8e42-7d1a9c6b5f20","resource":{"resourceType":"Condition",
+        "code":{"text":"angina"},"subject":{"reference":"urn:uuid:6f1c2a34-1d0e-4b8e-9a57-0c3f5d2e8b11"}}}]}
+      """;
 
   final Cpy06 scheme = new Cpy06();
   final DualControlSetup setup;
@@ -50,6 +61,18 @@ final class OpeningGroupFixture {
   GroupSignature sign(byte[] root) throws Exception {
     return scheme.sign(SIGNED_TEXTS.signedText(root, scheme.descriptor().name(), GROUP_ID), doctor, setup.groupKey(),
         RNG);
+  }
+
+  /** A fresh record (its own secret, so its own root) a hospital could deliver fields of. */
+  static ProtectedRecord record() throws Exception {
+    return ProtectedRecord.of(RECORD, SecretBytes.random(32));
+  }
+
+  /** The record as delivered: its gender and diagnosis with their proof, the root and {@code exportedSignature}. */
+  static DeliveredRecord delivered(ProtectedRecord record, byte[] exportedSignature) throws Exception {
+    return new DeliveredRecord(HexFormat.of().formatHex(record.root()), GROUP_ID,
+        new String(exportedSignature, StandardCharsets.US_ASCII),
+        record.disclose(BuyerTemplate.of("Condition.code.text", "Patient.gender"), DisclosureProfile.safeHarbor()));
   }
 
   static byte[] exported(GroupSignature signature) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -13,11 +14,16 @@ import java.util.List;
 import java.util.Map;
 import org.healthhub.chain.PurchaseState;
 import org.healthhub.chain.PurchaseView;
+import org.healthhub.crypto.groupsig.opening.ManagerRole;
 import org.healthhub.crypto.record.merkle.DisclosedField;
 import org.healthhub.processes.ProcessAssertions;
 import org.healthhub.processes.record.EngineTableScan;
+import org.healthhub.workers.VerificationWords;
+import org.healthhub.workers.opening.ManagerKeys;
+import org.healthhub.workers.opening.OpeningReport;
 import org.healthhub.workers.purchase.DeliveredRecord;
 import org.healthhub.workers.purchase.DeliveryBundle;
+import org.healthhub.workers.purchase.DisputedRecord;
 import org.healthhub.workers.record.RecordIndex;
 import org.healthhub.workers.record.RecordVariables;
 import org.junit.jupiter.api.AfterAll;
@@ -218,22 +224,60 @@ class PurchaseDataProcessTest {
     RecordIndex.Entry genuine = fixture.records.index.ofPatient("patient2").get(0);
     forgeSignature(genuine);
     try {
-      BigInteger credits = fixture.credits("buyer");
-      ProcessInstance purchase = delivered(2, 5_000);
-      String results = (String) variable(purchase, "verificationResults");
-      assertThat(variable(purchase, "verificationStatus")).isEqualTo("REJECTED");
-      assertThat(results).containsOnlyOnce("its group signature does not verify").containsOnlyOnce("verified");
-      int forged = results.startsWith("record 1: verified") ? 2 : 1;
-
-      ProcessInstance opening = dispute(purchase, forged);
-      bothManagersApprove(opening);
-
-      ProcessAssertions.assertThat(historyService, opening).hasEndedAt("EndEvent_SignatureInvalid");
-      ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_DisputeRefunded");
-      assertThat(fixture.credits("buyer")).isEqualTo(credits.add(PRICE));
+      disputeTheRecordWith(VerificationWords.SIGNATURE_INVALID);
     } finally {
       fixture.records.index.put(genuine);
     }
+  }
+
+  @Test
+  void failedVerification_alteredFieldsUnderGenuineSignatureDisputed_openingFindsItInvalid_buyerRefunded() throws Exception {
+    RecordIndex.Entry genuine = fixture.records.index.ofPatient("patient2").get(0);
+    alterGender(genuine);
+    try {
+      OpeningReport report = report(disputeTheRecordWith(VerificationWords.PROOF_INVALID));
+      assertThat(report.valid()).isFalse();
+      assertThat(report.reason()).startsWith(VerificationWords.PROOF_INVALID).contains("signature on that root is genuine");
+    } finally {
+      fixture.records.index.put(genuine);
+    }
+  }
+
+  /**
+   * A buyer whose own software swaps in the record to judge (the delivered signature under a root of
+   * its choosing, here the other record's) proves nothing the hospital committed to: the dispute is
+   * unfounded, the delivery stands and is paid, and nobody's signature is opened. Settling it rather
+   * than leaving an incident matters: a dispute left without a verdict refunds the buyer.
+   */
+  @Test
+  void dispute_buyerBypassesItsWorkerNamingAnotherRoot_unfoundedAndHospitalPaid() throws Exception {
+    BigInteger credits = fixture.credits("buyer");
+    ProcessInstance purchase = delivered(2, 5_000);
+    ProcessInstance opening = dispute(purchase, 1);
+    List<DeliveredRecord> delivered = DeliveryBundle.decode(
+        fixture.records.records.open((String) variable(purchase, "bundleCid"), "buyer"));
+    DeliveredRecord disputed = delivered.get(0);
+    String otherRoot = delivered.get(1).merkleRoot();
+    List<DeliveredRecord> named = List.of(new DeliveredRecord(otherRoot, disputed.hospitalGroupId(),
+        disputed.signature(), disputed.disclosure()), delivered.get(1));
+    byte[] sealed = DisputedRecord.of(named, 0).sealTo(new ManagerKeys(
+            fixture.records.keyring.wrappingPublicKey("groupmanager"),
+            fixture.records.keyring.wrappingPublicKey("revocationmanager")),
+        RecordVariables.unhex((String) variable(purchase, "purchaseId")),
+        RecordVariables.unhex((String) variable(opening, "signatureDigest")));
+    runtimeService.setVariable(opening.getId(), "disputedRecordCid",
+        fixture.records.store.put(new ByteArrayInputStream(sealed)).cid().toString());
+    runtimeService.setVariable(opening.getId(), "signedRoot", otherRoot);
+
+    bothManagersApprove(opening);
+
+    ProcessAssertions.assertThat(historyService, opening).hasEndedAt("EndEvent_SignatureValid");
+    ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_DisputePaid");
+    assertThat(chain(purchase).state()).isEqualTo(PurchaseState.SETTLED);
+    assertThat(fixture.credits("buyer")).isEqualTo(credits);
+    OpeningReport report = report(opening);
+    assertThat(report.reason()).startsWith("the dispute is unfounded").contains("not one the hospital committed to");
+    assertThat(report.memberId()).isEmpty();
   }
 
   @Test
@@ -300,6 +344,27 @@ class PurchaseDataProcessTest {
     return opening;
   }
 
+  /**
+   * Delivers both patients' records; the buyer's check names {@code problem} for one of them, the
+   * buyer disputes that one, the opening finds the delivery invalid and the buyer is refunded.
+   * Returns the opening.
+   */
+  private static ProcessInstance disputeTheRecordWith(String problem) throws Exception {
+    BigInteger credits = fixture.credits("buyer");
+    ProcessInstance purchase = delivered(2, 5_000);
+    String results = (String) variable(purchase, "verificationResults");
+    assertThat(variable(purchase, "verificationStatus")).isEqualTo("REJECTED");
+    assertThat(results).containsOnlyOnce(problem).containsOnlyOnce("verified");
+
+    ProcessInstance opening = dispute(purchase, results.startsWith("record 1: verified") ? 2 : 1);
+    bothManagersApprove(opening);
+
+    ProcessAssertions.assertThat(historyService, opening).hasEndedAt("EndEvent_SignatureInvalid");
+    ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_DisputeRefunded");
+    assertThat(fixture.credits("buyer")).isEqualTo(credits.add(PRICE));
+    return opening;
+  }
+
   private static void bothManagersApprove(ProcessInstance opening) {
     fixture.complete(opening, "UserTask_GmApproval", "groupmanager", Map.of("gmApproved", true));
     fixture.complete(opening, "UserTask_RmApproval", "revocationmanager", Map.of("rmApproved", true));
@@ -312,10 +377,28 @@ class PurchaseDataProcessTest {
     JsonNode otherPayload = JSON.readTree(fixture.records.records.open(other.recordCid(), "patient"));
     ObjectNode payload = (ObjectNode) JSON.readTree(fixture.records.records.open(victim.recordCid(), "patient2"));
     payload.put("signature", otherPayload.get("signature").asText());
-    String forgedCid = fixture.records.records.seal(victim.recordId(), JSON.writeValueAsBytes(payload), List.of("patient2"));
-    fixture.records.index.put(new RecordIndex.Entry(victim.recordId(), victim.patientId(), victim.doctorId(),
-        victim.hospitalGroupId(), forgedCid, victim.merkleRoot(), victim.signatureCid(), victim.anchorTxHash(),
-        victim.anchoredAt()));
+    reseal(victim, payload);
+  }
+
+  /** A dishonest hospital's record: patient2's gender changed after the doctor signed and anchored its root. */
+  private static void alterGender(RecordIndex.Entry victim) throws Exception {
+    ObjectNode payload = (ObjectNode) JSON.readTree(fixture.records.records.open(victim.recordCid(), "patient2"));
+    String fhir = payload.get("fhir").asText();
+    String altered = fhir.replaceAll("\"gender\"\\s*:\\s*\"female\"", "\"gender\":\"male\"");
+    assertThat(altered).as("the record's gender").isNotEqualTo(fhir);
+    payload.put("fhir", altered);
+    reseal(victim, payload);
+  }
+
+  private static void reseal(RecordIndex.Entry victim, ObjectNode payload) throws Exception {
+    String cid = fixture.records.records.seal(victim.recordId(), JSON.writeValueAsBytes(payload), List.of("patient2"));
+    fixture.records.index.put(victim.withRecordCid(cid));
+  }
+
+  private static OpeningReport report(ProcessInstance opening) throws Exception {
+    return OpeningReport.read(fixture.records.store, (String) variable(opening, "openingResultCid"),
+        (String) variable(opening, "signatureDigest"), ManagerRole.GROUP_MANAGER,
+        fixture.records.keyring.keysOf("groupmanager").wrapping());
   }
 
   /** Walks the delivered JSON as the buyer opens it: only the asked fields, none of the record's identifiers. */

@@ -66,7 +66,7 @@ final class PurchaseFlowFixture {
     ManagerKeys managers = new ManagerKeys(records.keyring.wrappingPublicKey("groupmanager"),
         records.keyring.wrappingPublicKey("revocationmanager"));
     Subscriptions.Builder builder = new PurchaseFlowHandlers(records.records, records.store, records.groups,
-        records.dataHub, records.index, "hospital", RecordFlowFixture.GROUP, results)
+        records.dataHub, records.index, "hospital", RecordFlowFixture.GROUP, managers, results)
         .subscribeTo(records.allHandlers(records.dataHub));
     return builder
         .subscribe(Topics.OPENING_PARTIAL_GM, new PartialOpeningHandler(ManagerRole.GROUP_MANAGER, openingGroups,

@@ -158,7 +158,7 @@ public class WorkersConfiguration {
     ManagerKeys managers = new ManagerKeys(keyring.wrappingPublicKey(groupManager),
         keyring.wrappingPublicKey(revocationManager));
     PurchaseFlowHandlers purchaseFlows = new PurchaseFlowHandlers(records, blobStore, groups, chain, index,
-        hospitalAccount, hospitalGroupId, results);
+        hospitalAccount, hospitalGroupId, managers, results);
     return purchaseFlows.subscribeTo(recordFlows.subscribeTo(Subscriptions.builder()))
         .subscribe(Topics.OPENING_PARTIAL_GM, new PartialOpeningHandler(ManagerRole.GROUP_MANAGER, openingGroups,
             () -> chain.as(groupManager), blobStore, openingGroups, managers, results))

@@ -3,6 +3,7 @@ package org.healthhub.workers.opening;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -30,14 +31,19 @@ import org.healthhub.workers.TaskOutcome;
  * chain (disputes only; the contract then pays or refunds). Runs as the Group Manager: the contract
  * takes the verdict from the GM's account, and the GM's X25519 key opens the sealed partials.
  *
- * <p>Valid means: the group signature verifies on the signed root and a listed member made it. A
- * malformed signature is invalid without any opening (both approvals are on chain all the same).
+ * <p>Valid means: the group signature verifies on the signed root, a listed member made it, and, in
+ * a dispute, the disputed record's disclosed fields lead to that root. A dispute is judged on the
+ * record the hospital delivered ({@link JudgedContent}): one that shows no such record is unfounded,
+ * the delivery stands, and nothing is opened. A malformed signature is invalid without any opening
+ * (both approvals are on chain all the same).
  * A proof that does not hold is not a verdict but a fault (a manager's worker misbehaved): it
  * fails the task, retries end in an incident for a person to look at.
  */
 public final class CombineOpeningHandler implements TaskHandler {
   public static final String VALID = "VALID";
   public static final String INVALID = "INVALID";
+  private static final String NOT_ON_ROOT = "the group signature does not verify on the signed root";
+  private static final String FIELDS_ASTRAY = "its fields do not lead to the signed root";
 
   private final ManagerWrappingKey groupManagerKey;
   private final ManagerChain chain;
@@ -65,7 +71,7 @@ public final class CombineOpeningHandler implements TaskHandler {
       OpeningGroup group = groups.group(groupId);
       DataHubGateway chain = this.chain.gateway();
       DisputedSignature disputed = DisputedSignature.fetch(task, store, chain);
-      OpeningReport report = judge(task, groupId, group, disputed);
+      OpeningReport report = judge(task, groupId, group, disputed, chain);
       byte[] document = report.toCanonicalJson();
       byte[] commitment = MessageDigest.getInstance("SHA-256").digest(document);
       byte[] sealed = ManagersBox.seal(document, managers, OpeningReport.sealingContext(report.signatureDigest()));
@@ -82,8 +88,13 @@ public final class CombineOpeningHandler implements TaskHandler {
     }));
   }
 
-  private OpeningReport judge(TaskInput task, String groupId, OpeningGroup group, DisputedSignature disputed)
-      throws Exception {
+  private OpeningReport judge(TaskInput task, String groupId, OpeningGroup group, DisputedSignature disputed,
+      DataHubGateway chain) throws Exception {
+    JudgedContent content = JudgedContent.of(task, store, groupManagerKey, chain);
+    if (content.unfounded().isPresent()) {
+      return new OpeningReport(OpeningVariables.signatureDigestHex(task), true,
+          "the dispute is unfounded, the delivery stands: " + content.unfounded().get(), Optional.empty(), Optional.empty());
+    }
     GroupSignature signature;
     try {
       signature = disputed.parse(group.scheme());
@@ -93,29 +104,39 @@ public final class CombineOpeningHandler implements TaskHandler {
     }
     PartialOpening gm = partial(task, ManagerRole.GROUP_MANAGER);
     PartialOpening rm = partial(task, ManagerRole.REVOCATION_MANAGER);
-    byte[] root = OpeningVariables.hex32(task.requireString(OpeningVariables.SIGNED_ROOT), OpeningVariables.SIGNED_ROOT);
-    boolean genuine;
-    try {
-      group.scheme().verify(signedTexts.signedText(root, group.scheme().descriptor().name(), groupId), signature,
-          group.groupKey());
-      genuine = true;
-    } catch (InvalidSignatureException e) {
-      genuine = false;
-    }
+    boolean genuine = content.root().isPresent() && verifies(group, groupId, signature, content.root().get());
     String digest = gm.signatureDigest();
     OpeningResult result;
     try {
       result = DualControlOpener.combine(group.scheme(), group.groupKey(), group.commitments(), signature, group.gml().read(),
           gm, rm);
     } catch (SignerNotFoundException e) {
-      return new OpeningReport(digest, false, genuine
-          ? "the signature verifies but no listed member made it" : "the group signature does not verify on the signed root",
-          Optional.empty(), Optional.empty());
+      return new OpeningReport(digest, false, genuine ? "the signature verifies but no listed member made it"
+          : NOT_ON_ROOT, Optional.empty(), Optional.empty());
     }
     DualControlOpener.verify(group.scheme(), result, signature, group.groupKey(), group.commitments());
-    String reason = genuine ? "the group signature verifies and its signer is a listed member"
-        : "the group signature does not verify on the signed root (the signer named made it for other content)";
-    return new OpeningReport(digest, genuine, reason, Optional.of(result.memberId()), Optional.of(result.toBase64()));
+    return new OpeningReport(digest, genuine && content.fieldsLeadToRoot(), reason(genuine, content.fieldsLeadToRoot()),
+        Optional.of(result.memberId()), Optional.of(result.toBase64()));
+  }
+
+  private boolean verifies(OpeningGroup group, String groupId, GroupSignature signature, byte[] root)
+      throws GeneralSecurityException {
+    try {
+      group.scheme().verify(signedTexts.signedText(root, group.scheme().descriptor().name(), groupId), signature,
+          group.groupKey());
+      return true;
+    } catch (InvalidSignatureException e) {
+      return false;
+    }
+  }
+
+  private static String reason(boolean genuine, boolean fieldsLead) {
+    if (!genuine) {
+      return NOT_ON_ROOT + " (the signer named made it for other content)"
+          + (fieldsLead ? "" : "; " + FIELDS_ASTRAY);
+    }
+    return fieldsLead ? "the group signature verifies and its signer is a listed member"
+        : FIELDS_ASTRAY + " (the signature on that root is genuine, its signer named)";
   }
 
   private PartialOpening partial(TaskInput task, ManagerRole role) throws Exception {

@@ -35,7 +35,8 @@ import org.healthhub.workers.record.SealedRecords;
  * a purchase that falls short reads nothing. Each record discloses only the template's fields that
  * the Safe Harbor profile allows (a forbidden field refuses the whole delivery), with their
  * multiproof, the root and the doctor's group signature; the bundle is sealed to the buyer's X25519
- * key (HPKE) and stored.
+ * key (HPKE) and stored. The digest posted on chain is the {@link DeliveryCommitment} over the
+ * records, so a dispute can hold one record to it.
  */
 public final class DeliverBundleHandler implements TaskHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -85,7 +86,8 @@ public final class DeliverBundleHandler implements TaskHandler {
       } catch (IllegalArgumentException holdsNoRequestedField) {
         continue;
       }
-      delivered.add(new DeliveredRecord(RecordVariables.hex(record.root()), payload.get("groupId").asText(),
+      // The root anchored and signed for the record, which the disclosed fields must lead to.
+      delivered.add(new DeliveredRecord(RecordVariables.hex(RecordVariables.unhex(entry.merkleRoot())), payload.get("groupId").asText(),
           payload.get("signature").asText(), disclosure));
       patients.add(entry.patientId());
     }
@@ -98,7 +100,7 @@ public final class DeliverBundleHandler implements TaskHandler {
     byte[] sealed = records.sealToBytes("purchase-" + purchaseId.substring(2, 18), bundle, List.of(buyerId));
     return Map.of(
         PurchaseVariables.BUNDLE_CID, records.store(sealed),
-        PurchaseVariables.BUNDLE_DIGEST, RecordVariables.hex(RecordVariables.sha256(sealed)),
+        PurchaseVariables.BUNDLE_DIGEST, RecordVariables.hex(DeliveryCommitment.root(delivered)),
         PurchaseVariables.DELIVERED_RECORDS_COUNT, delivered.size(),
         "deliveredPatientIds", PurchaseVariables.joinIds(List.copyOf(patients)));
   }

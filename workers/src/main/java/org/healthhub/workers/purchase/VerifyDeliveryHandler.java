@@ -1,6 +1,5 @@
 package org.healthhub.workers.purchase;
 
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -20,8 +19,6 @@ import org.healthhub.crypto.groupsig.BatchVerification.Signed;
 import org.healthhub.crypto.groupsig.GroupSignatureScheme;
 import org.healthhub.crypto.record.merkle.MerkleVerifier;
 import org.healthhub.crypto.record.merkle.ProofVerificationException;
-import org.healthhub.storage.BlobStore;
-import org.healthhub.storage.Cid;
 import org.healthhub.workers.TaskHandler;
 import org.healthhub.workers.TaskInput;
 import org.healthhub.workers.TaskOutcome;
@@ -33,8 +30,8 @@ import org.healthhub.workers.record.SealedRecords;
 import org.healthhub.workers.record.SignRootHandler;
 
 /**
- * {@code purchase.verify}: the buyer's worker fetches the bundle, holds it to the digest on chain,
- * opens it with the buyer's key and checks every record: its root anchored on DataHub with this very
+ * {@code purchase.verify}: the buyer's worker opens the bundle with the buyer's key, holds its records
+ * to the {@link DeliveryCommitment} the hospital posted on chain and checks every record: its root anchored on DataHub with this very
  * signature's digest, its fields' multiproof leading to that root, and all group signatures in one
  * {@link BatchVerification} per group, which names the bad ones. The result is one line per record
  * in fixed words ({@code verificationResults}); nothing of the records' content leaves the worker.
@@ -45,13 +42,11 @@ public final class VerifyDeliveryHandler implements TaskHandler {
   public static final String BUNDLE_NOT_ON_CHAIN = "BUNDLE_NOT_ON_CHAIN";
 
   private final SealedRecords records;
-  private final BlobStore store;
   private final HospitalGroups groups;
   private final DataHubAccess chain;
 
-  public VerifyDeliveryHandler(SealedRecords records, BlobStore store, HospitalGroups groups, DataHubAccess chain) {
+  public VerifyDeliveryHandler(SealedRecords records, HospitalGroups groups, DataHubAccess chain) {
     this.records = records;
-    this.store = store;
     this.groups = groups;
     this.chain = chain;
   }
@@ -61,14 +56,11 @@ public final class VerifyDeliveryHandler implements TaskHandler {
     String buyerId = task.requireString(PurchaseVariables.BUYER_ID);
     String bundleCid = task.requireString(PurchaseVariables.BUNDLE_CID);
     DataHubGateway dataHub = chain.as(buyerId);
-    byte[] sealed;
-    try (InputStream in = store.get(Cid.parse(bundleCid))) {
-      sealed = in.readAllBytes();
-    }
-    if (!MessageDigest.isEqual(RecordVariables.sha256(sealed), dataHub.purchase(PurchaseVariables.purchaseId(task)).bundleDigest())) {
+    List<DeliveredRecord> delivered = DeliveryBundle.decode(records.open(bundleCid, buyerId));
+    if (delivered.isEmpty() || !MessageDigest.isEqual(DeliveryCommitment.root(delivered),
+        dataHub.purchase(PurchaseVariables.purchaseId(task)).bundleDigest())) {
       return TaskOutcome.complete(Map.of(PurchaseVariables.VERIFICATION_STATUS, BUNDLE_NOT_ON_CHAIN));
     }
-    List<DeliveredRecord> delivered = DeliveryBundle.decode(records.open(bundleCid, buyerId));
     Map<Integer, String> problems = new LinkedHashMap<>();
     Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
     for (int i = 0; i < delivered.size(); i++) {

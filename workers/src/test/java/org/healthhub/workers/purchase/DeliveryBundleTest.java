@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class DeliveryBundleTest {
-  private static final String PATIENT = """
+  static final String PATIENT = """
       {"resourceType":"Bundle","type":"collection","entry":[
        {"fullUrl":"urn:uuid:6f1c2a34-1d0e-4b8e-9a57-0c3f5d2e8b11","resource":{"resourceType":"Patient","name":[{"text":"Ada Marker"}],"gender":"female","birthDate":"1961-04-02"}},
        {"fullUrl":"urn:uuid:0b9e7c55-3a21-4f6d-8e42-7d1a9c6b5f20","resource":{"resourceType":"Condition","code":{"text":"angina"},"subject":{"display":"Ada Marker"}}}]}
