@@ -62,9 +62,6 @@ class BrowserJourneyTest {
   @DynamicPropertySource
   static void environment(DynamicPropertyRegistry registry) {
     EngineApp.embeddedDefault(registry);
-    for (String user : List.of("patient", "revocationmanager", "hospital", "buyer")) {
-      registry.add("healthhub.demo-users.passwords." + user, () -> passwordOf(user));
-    }
   }
 
   @LocalServerPort int port;
@@ -88,7 +85,7 @@ class BrowserJourneyTest {
     addUser("patient2", "patients");
     browser = Browser.start("http://localhost:" + port);
     for (String user : PEOPLE) {
-      browser.step("signIn", "user", user, "password", passwordOf(user));
+      browser.step("signIn", "user", user, "password", EngineApp.passwordOf(user));
     }
   }
 
@@ -353,18 +350,10 @@ class BrowserJourneyTest {
   private void addUser(String id, String group) {
     if (identityService.createUserQuery().userId(id).count() == 0) {
       User user = identityService.newUser(id);
-      user.setPassword(passwordOf(id));
+      user.setPassword(EngineApp.passwordOf(id));
       identityService.saveUser(user);
       identityService.createMembership(id, group);
     }
-  }
-
-  private static String passwordOf(String user) {
-    return switch (user) {
-      case "doctor" -> "test-doctor-password";
-      case "groupmanager" -> "test-gm-password";
-      default -> "test-" + user + "-password";
-    };
   }
 
 }
