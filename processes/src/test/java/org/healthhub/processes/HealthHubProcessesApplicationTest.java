@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.healthhub.processes.workers.ExternalTaskWakeUp;
 import org.healthhub.workers.launch.InProcessLauncher;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.IdentityService;
+import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.impl.cfg.CompositeProcessEnginePlugin;
+import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -80,6 +85,16 @@ class HealthHubProcessesApplicationTest {
     assertThat(rest.withBasicAuth("hospital", "wrong").getForEntity("/api/shares", String.class).getStatusCode().value())
         .isEqualTo(401);
     assertThat(context.getBeansOfType(InProcessLauncher.class)).hasSize(1);
+  }
+
+  @Test
+  void inProcessWorkers_embeddedDefault_engineWakesTheLauncherThroughItsPlugin() {
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) context.getBean(ProcessEngine.class).getProcessEngineConfiguration();
+    // Spring's starter wraps every plugin bean in one composite.
+    assertThat(configuration.getProcessEnginePlugins().stream().flatMap(plugin -> plugin instanceof
+        CompositeProcessEnginePlugin composite ? composite.getPlugins().stream() : Stream.of(plugin)))
+        .contains(context.getBean(ExternalTaskWakeUp.class));
   }
 
   @Test

@@ -18,11 +18,18 @@ import org.springframework.context.annotation.Configuration;
 class InProcessWorkers {
 
   @Bean
+  ExternalTaskWakeUp externalTaskWakeUp() {
+    return new ExternalTaskWakeUp();
+  }
+
+  @Bean
   InProcessLauncher inProcessLauncher(ExternalTaskService externalTaskService, Subscriptions subscriptions,
-      TaskRunner runner, WorkerProperties properties, KeyCustody custody, Keyring keyring) {
+      TaskRunner runner, WorkerProperties properties, KeyCustody custody, Keyring keyring, ExternalTaskWakeUp wakeUp) {
     ExternalTaskPoller poller = new ExternalTaskPoller(externalTaskService,
         custody.servable(subscriptions, properties.topics(), keyring), runner,
         properties.workerId() + "-in-process", properties.lockDuration());
-    return new InProcessLauncher(poller, properties);
+    InProcessLauncher launcher = new InProcessLauncher(poller, properties);
+    wakeUp.onTaskCommitted(launcher::wake);
+    return launcher;
   }
 }

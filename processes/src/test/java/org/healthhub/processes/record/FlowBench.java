@@ -71,12 +71,14 @@ public final class FlowBench {
     Subscriptions noop = nothing.build();
     System.out.printf("store-record flows, %d s per configuration, idle wait %d ms, %d cores%n",
         runTime.toSeconds(), idleWait.toMillis(), Runtime.getRuntime().availableProcessors());
-    run("warm-up", real, 4, Duration.ofSeconds(Math.min(10, runTime.toSeconds())));
+    run("warm-up", real, 4, 8, Duration.ofSeconds(Math.min(10, runTime.toSeconds())));
+    profile(real);
     List<Run> runs = new ArrayList<>();
     System.out.printf("%-10s %7s %6s %8s %8s %8s %6s  %s%n", "handlers", "threads", "flows", "flows/s", "p50 ms",
         "p99 ms", "failed", "load avg (1/5/15 min) at end");
     for (int threads : THREADS) {
-      for (Run run : List.of(run("real", real, threads, runTime), run("nothing", noop, threads, runTime))) {
+      for (Run run : List.of(run("real", real, threads, 2 * threads, runTime),
+          run("nothing", noop, threads, 2 * threads, runTime))) {
         runs.add(run);
         System.out.printf("%-10s %7d %6d %8.1f %8d %8d %6d  %s%n", run.handlers(), run.threads(), run.flows(),
             run.perSecond(), run.p50Millis(), run.p99Millis(), run.failed(), run.load());
@@ -89,13 +91,25 @@ public final class FlowBench {
     System.out.println("chart: " + chart);
   }
 
-  /** Keeps 2 x threads flows in flight for {@code duration}, then lets the last ones end. */
-  private Run run(String handlers, Subscriptions subscriptions, int threads, Duration duration) throws Exception {
+  /** One flow at a time on one thread: each step's wall time without queueing, and each handler's CPU time. */
+  private void profile(Subscriptions real) throws Exception {
+    StepProfile profile = new StepProfile();
+    java.util.Date since = new java.util.Date();
+    Run run = run("profile", profile.timing(real), 1, 1, Duration.ofSeconds(Math.min(10, runTime.toSeconds())));
+    System.out.printf("one flow at a time: %d flows, %.1f flows/s, p50 %d ms, load %s%n", run.flows(), run.perSecond(),
+        run.p50Millis(), run.load());
+    profile.print(fixture.engine.getHistoryService(), "store-record", since);
+  }
+
+  /** Keeps {@code inFlightMax} flows in flight for {@code duration}, then lets the last ones end. */
+  private Run run(String handlers, Subscriptions subscriptions, int threads, int inFlightMax, Duration duration)
+      throws Exception {
     RuntimeService runtime = fixture.engine.getRuntimeService();
     HistoryService history = fixture.engine.getHistoryService();
     InProcessLauncher launcher = new InProcessLauncher(fixture.poller(subscriptions, List.of(Duration.ofSeconds(1))),
         new WorkerProperties(true, threads, Duration.ofMinutes(1), idleWait, List.of(Duration.ofSeconds(1)),
             "unused", Duration.ofSeconds(1), "flow-bench", List.of()));
+    fixture.wakeUp.onTaskCommitted(launcher::wake);
     launcher.start();
     Set<String> inFlight = new HashSet<>();
     List<Long> latencies = new ArrayList<>();
@@ -104,7 +118,7 @@ public final class FlowBench {
     long stopStarting = began + duration.toNanos();
     try {
       while (System.nanoTime() < stopStarting || !inFlight.isEmpty()) {
-        while (System.nanoTime() < stopStarting && inFlight.size() < 2 * threads) {
+        while (System.nanoTime() < stopStarting && inFlight.size() < inFlightMax) {
           inFlight.add(start(runtime, fixture.engine.getIdentityService(), latencies.size() + inFlight.size()));
         }
         for (HistoricProcessInstance ended : history.createHistoricProcessInstanceQuery()

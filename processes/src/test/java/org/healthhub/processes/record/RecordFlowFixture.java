@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.healthhub.crypto.groupsig.cpy06.Cpy06;
 import org.healthhub.processes.dev.LocalChainFixture;
+import org.healthhub.processes.workers.ExternalTaskWakeUp;
 import org.healthhub.storage.BlobStore;
 import org.healthhub.storage.EmbeddedBlobStore;
 import org.healthhub.workers.HandlerResults;
@@ -57,6 +58,8 @@ public final class RecordFlowFixture {
   public final LocalChainFixture chain;
   public final DataHubAccess dataHub;
   public final ProcessEngine engine;
+  /** Wakes in-process launchers when a flow started outside them reaches an external task. */
+  public final ExternalTaskWakeUp wakeUp = new ExternalTaskWakeUp();
 
   public RecordFlowFixture(String engineName) throws Exception {
     this(engineName, false);
@@ -83,7 +86,7 @@ public final class RecordFlowFixture {
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setJobExecutorActivate(false);
     configuration.setBeans(Map.of("sealRecordInputs", new SealRecordInputs(records)));
-    configuration.setProcessEnginePlugins(List.of(new PlaintextHistoryPlugin()));
+    configuration.setProcessEnginePlugins(List.of(new PlaintextHistoryPlugin(), wakeUp));
     engine = configuration.buildProcessEngine();
   }
 

@@ -11,8 +11,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Runs the handlers inside the engine app: one thread fetches and locks, a pool of
  * {@code threads} runs the handlers; it never locks more tasks than it has free threads. It fetches
- * again as soon as a thread is free or a task finished (its flow's next task is then due), and
- * waits {@code idleWait} only when a fetch found nothing and nothing finished since.
+ * again as soon as a thread is free, a task finished (its flow's next task is then due) or
+ * {@link #wake} was called (the engine made a task outside these threads, e.g. a flow started), and
+ * waits {@code idleWait} only when a fetch found nothing and none of these happened since.
  */
 public final class InProcessLauncher implements SmartLifecycle {
 
@@ -21,7 +22,7 @@ public final class InProcessLauncher implements SmartLifecycle {
   private final ExternalTaskPoller poller;
   private final WorkerProperties properties;
   private final Semaphore freeThreads;
-  private final Semaphore tasksFinished = new Semaphore(0);
+  private final Semaphore tasksDue = new Semaphore(0);
   private volatile boolean running;
   private ExecutorService handlers;
   private Thread fetcher;
@@ -30,6 +31,11 @@ public final class InProcessLauncher implements SmartLifecycle {
     this.poller = poller;
     this.properties = properties;
     this.freeThreads = new Semaphore(properties.threads());
+  }
+
+  /** A task may be due that no handler of this launcher made: fetch now rather than after the idle wait. */
+  public void wake() {
+    tasksDue.release();
   }
 
   @Override
@@ -54,12 +60,12 @@ public final class InProcessLauncher implements SmartLifecycle {
         }
         freeThreads.acquire(free);
         // Finishes before this poll are seen by it; those after it wake the wait below.
-        tasksFinished.drainPermits();
+        tasksDue.drainPermits();
         int fetched = poller.pollOnce(free, this::runThenFreeThread);
         freeThreads.release(free - fetched);
         if (fetched == 0) {
-          // A finished task usually makes its flow's next task: look again then, or after the idle wait.
-          tasksFinished.tryAcquire(properties.idleWait().toMillis(), TimeUnit.MILLISECONDS);
+          // A finished task usually makes its flow's next task: look again then, on a wake, or after the idle wait.
+          tasksDue.tryAcquire(properties.idleWait().toMillis(), TimeUnit.MILLISECONDS);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -82,7 +88,7 @@ public final class InProcessLauncher implements SmartLifecycle {
         LOG.warn("reporting an external task outcome failed: {}", e.getMessage());
       } finally {
         freeThreads.release();
-        tasksFinished.release();
+        tasksDue.release();
       }
     });
   }

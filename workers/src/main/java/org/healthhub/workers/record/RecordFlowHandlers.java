@@ -24,7 +24,7 @@ public record RecordFlowHandlers(SealedRecords records, Keyring keyring, BlobSto
 
   public Subscriptions.Builder subscribeTo(Subscriptions.Builder builder) {
     return builder
-        .subscribe(Topics.RECORD_VALIDATE, new ValidateRecordHandler(records))
+        .subscribe(Topics.RECORD_VALIDATE, new ValidateRecordHandler(records, keyring))
         .subscribe(Topics.RECORD_MERKLE, new MerkleRootHandler(records, keyring, results))
         .subscribe(Topics.RECORD_SIGN, new SignRootHandler(membership, groups, store, results))
         .subscribe(Topics.RECORD_VERIFY, new VerifySignatureHandler(groups, store))
