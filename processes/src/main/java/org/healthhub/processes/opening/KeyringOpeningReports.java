@@ -20,6 +20,10 @@ class KeyringOpeningReports implements OpeningReports {
 
   @Override
   public OpeningReport read(String userId, ManagerRole role, String resultCid, String signatureDigest) throws Exception {
+    if (!keyring.holds(userId)) {
+      throw new NoKeyShareException(userId + " holds no " + role + " key share here: only the managers the opening "
+          + "reports are sealed to, with their keystore configured, read results");
+    }
     return OpeningReport.read(store, resultCid, signatureDigest, role, keyring.keysOf(userId).wrapping());
   }
 }

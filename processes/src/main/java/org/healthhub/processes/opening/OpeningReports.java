@@ -12,6 +12,7 @@ import org.healthhub.workers.opening.OpeningReport;
 public interface OpeningReports {
 
   /**
+   * @throws NoKeyShareException if this manager holds no key share (no keystore) in this app
    * @throws java.security.GeneralSecurityException if the report is not sealed to this manager or was altered
    * @throws Exception if the report cannot be fetched
    */

@@ -62,7 +62,12 @@ class OpeningResultController {
     if (reader == null) {
       return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body("the managers' keys are not wired in this app");
     }
-    OpeningReport report = reader.read(user.get(), role.get(), cid.get(), digest.get());
+    OpeningReport report;
+    try {
+      report = reader.read(user.get(), role.get(), cid.get(), digest.get());
+    } catch (NoKeyShareException e) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(e.getMessage());
+    }
     String signer = report.memberId().isEmpty() ? null : admittedAs(processInstanceId, report.memberId().get());
     return ResponseEntity.ok(new Result(report.valid(), report.reason(), report.memberId().orElse(null), signer,
         report.result().orElse(null)));

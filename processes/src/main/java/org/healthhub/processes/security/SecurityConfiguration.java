@@ -16,12 +16,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.annotation.web.configurers.RequestCacheConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -100,7 +103,12 @@ class SecurityConfiguration {
             .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/siwe/login")).permitAll()
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("healthhub"))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // No session management here: logins happen elsewhere (Tasklist, SIWE), and its fixation
+        // guard would take every session request for a fresh login, renew the session id and the
+        // CSRF token, and the browser's next unsafe call would arrive with the dead id (401).
+        .sessionManagement(AbstractHttpConfigurer::disable)
+        .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+        .requestCache(RequestCacheConfigurer::disable)
         .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
             .requireCsrfProtectionMatcher(unsafeWithSession()))
         .exceptionHandling(denied -> denied.accessDeniedHandler((request, response, refusal) -> ClientErrors.write(

@@ -1,17 +1,22 @@
 package org.healthhub.processes.opening;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.healthhub.crypto.groupsig.opening.ManagerRole;
 import org.healthhub.processes.api.ApiAuthentication;
 import org.healthhub.workers.enrol.MemberEntry;
 import org.healthhub.workers.enrol.MembershipList;
+import org.healthhub.workers.keys.TestKeyrings;
 import org.healthhub.workers.opening.OpeningReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -71,6 +76,26 @@ class OpeningResultControllerTest {
   void result_noKeysWired_unavailable() throws Exception {
     assertThat(controller(null).result(withResult, signedIn("alice")).getStatusCode())
         .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+  }
+
+  @Test
+  void result_managerWithoutKeyShare_forbiddenWithReason() throws Exception {
+    OpeningReports noShare = (user, role, cid, digest) -> {
+      throw new NoKeyShareException(user + " holds no " + role + " key share here");
+    };
+
+    ResponseEntity<Object> response = controller(noShare).result(withResult, signedIn("alice"));
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(response.getBody()).asString().contains("alice holds no GROUP_MANAGER key share");
+  }
+
+  @Test
+  void keyringReports_managerWithoutKeystore_refusesWithNoKeyShare(@TempDir Path keystores) {
+    KeyringOpeningReports reports = new KeyringOpeningReports(null, TestKeyrings.of(keystores, "alice"));
+
+    assertThatThrownBy(() -> reports.read("gm2", ManagerRole.GROUP_MANAGER, CID, DIGEST))
+        .isInstanceOf(NoKeyShareException.class).hasMessageContaining("gm2 holds no GROUP_MANAGER key share");
   }
 
   private static OpeningReports reader() {

@@ -160,6 +160,31 @@ class CrossAccessTest {
         .getStatusCode().value()).isEqualTo(404);
   }
 
+  @Test
+  void purchase_anotherBuyer_cannotReadIt_theBuyerCan() {
+    ResponseEntity<JsonNode> started = start("buyer", "purchase-data", Map.of(
+        "purchaseCategory", string("cardiology"), "purchaseFields", string("Condition.code.text\nPatient.gender"),
+        "minimumRecords", Map.of("value", 1, "type", "Long"), "priceWei", string("1000000000000000"),
+        "replyHours", Map.of("value", 1, "type", "Long"), "deliveryHours", Map.of("value", 4, "type", "Long")));
+    assertThat(started.getStatusCode().value()).as("%s", started.getBody()).isEqualTo(200);
+    String instance = started.getBody().get("id").asText();
+    List<String> reads = List.of("/engine-rest/process-instance/" + instance,
+        "/engine-rest/process-instance/" + instance + "/variables",
+        "/engine-rest/history/process-instance/" + instance,
+        "/engine-rest/history/variable-instance?processInstanceId=" + instance);
+
+    for (String path : reads) {
+      ResponseEntity<String> other = EngineApp.as(rest, "buyer2").getForEntity(path, String.class);
+      assertThat(other.getStatusCode().value() == 200 ? other.getBody() : "refused").as("buyer2 reads " + path)
+          .isIn("refused", "[]");
+      assertThat(other.getStatusCode().value()).as("buyer2 reads " + path).isIn(200, 403, 404);
+    }
+    assertThat(EngineApp.as(rest, "buyer2").getForObject("/engine-rest/task?processInstanceId=" + instance,
+        JsonNode.class)).isEmpty();
+    assertThat(EngineApp.as(rest, "buyer").getForEntity(reads.get(1), String.class).getStatusCode().value())
+        .as("the buyer reads their own purchase").isEqualTo(200);
+  }
+
   private String requestOpening() {
     ResponseEntity<JsonNode> started = start("groupmanager", "open-signature", Map.of(
         "hospitalGroupId", string("st-mary"), "signatureCid", string("QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o"),

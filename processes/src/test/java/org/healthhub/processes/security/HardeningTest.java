@@ -152,6 +152,46 @@ class HardeningTest {
         .getStatusCode().value()).isEqualTo(200);
   }
 
+  @Test
+  void tasklistSession_unsafeApiCall_needsTheApiCsrfToken() {
+    String session = tasklistSession("patient");
+    ResponseEntity<String> read = rest.exchange("/api/shares", HttpMethod.GET,
+        new HttpEntity<>(cookies(session)), String.class);
+    assertThat(read.getStatusCode().value()).isEqualTo(200);
+    String token = EngineApp.cookie(read, "HEALTHHUB-XSRF-TOKEN");
+    String revoke = "/api/shares/no-such-share/revoke";
+
+    ResponseEntity<String> refused = rest.exchange(revoke, HttpMethod.POST, new HttpEntity<>(cookies(session)),
+        String.class);
+    HttpHeaders withToken = cookies(session + "; " + token);
+    withToken.add("X-HEALTHHUB-XSRF-TOKEN", token.substring(token.indexOf('=') + 1));
+    ResponseEntity<String> passed = rest.exchange(revoke, HttpMethod.POST, new HttpEntity<>(withToken), String.class);
+
+    assertThat(refused.getStatusCode().value()).isEqualTo(403);
+    assertThat(passed.getStatusCode().value()).as("reaches the controller: the patient has no such share").isEqualTo(404);
+  }
+
+  /** The {@code JSESSIONID=...} of a Tasklist login, as the browser holds it afterwards. */
+  private String tasklistSession(String user) {
+    ResponseEntity<String> page = rest.getForEntity("/operaton/app/tasklist/default/", String.class);
+    String session = EngineApp.cookie(page, "JSESSIONID");
+    String token = EngineApp.cookie(page, "XSRF-TOKEN");
+    HttpHeaders headers = formHeaders(session + "; " + token);
+    headers.add("X-XSRF-TOKEN", token.substring(token.indexOf('=') + 1));
+    ResponseEntity<String> login = rest.exchange("/operaton/api/admin/auth/user/default/login/tasklist", HttpMethod.POST,
+        new HttpEntity<>("username=" + user + "&password=" + EngineApp.passwordOf(user), headers), String.class);
+    assertThat(login.getStatusCode().value()).isEqualTo(200);
+    boolean renewed = login.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of()).stream()
+        .anyMatch(cookie -> cookie.startsWith("JSESSIONID="));
+    return renewed ? EngineApp.cookie(login, "JSESSIONID") : session;
+  }
+
+  private static HttpHeaders cookies(String cookies) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.add(HttpHeaders.COOKIE, cookies);
+    return headers;
+  }
+
   private static HttpHeaders formHeaders(String cookies) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);

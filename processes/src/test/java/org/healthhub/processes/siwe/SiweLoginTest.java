@@ -59,6 +59,30 @@ class SiweLoginTest {
   }
 
   @Test
+  void sessionPost_withCsrfToken_reachesTheController() throws Exception {
+    String session = patientSession();
+    ResponseEntity<String> read = rest.exchange("/api/shares", HttpMethod.GET, new HttpEntity<>(headers("Cookie", session)),
+        String.class);
+    String token = EngineApp.cookie(read, "HEALTHHUB-XSRF-TOKEN");
+    HttpHeaders headers = headers("Cookie", session + "; " + token);
+    headers.add("X-HEALTHHUB-XSRF-TOKEN", token.substring(token.indexOf('=') + 1));
+
+    ResponseEntity<String> revoke = rest.exchange("/api/shares/no-such-share/revoke", HttpMethod.POST,
+        new HttpEntity<>(headers), String.class);
+
+    assertThat(revoke.getStatusCode().value()).as("the patient's own session, an unknown share").isEqualTo(404);
+  }
+
+  @Test
+  void sessionPost_withoutCsrfToken_forbidden() throws Exception {
+    ResponseEntity<String> revoke = rest.exchange("/api/shares/no-such-share/revoke", HttpMethod.POST,
+        new HttpEntity<>(headers("Cookie", patientSession())), String.class);
+
+    assertThat(revoke.getStatusCode().value()).isEqualTo(403);
+    assertThat(revoke.getBody()).contains("X-HEALTHHUB-XSRF-TOKEN");
+  }
+
+  @Test
   void login_replayedNonce_unauthorized() throws Exception {
     ECKeyPair patient = chain.credentialsOf("patient").getEcKeyPair();
     String message = message("healthhub.test", address(patient), nonce(), Instant.now(), null);
@@ -132,6 +156,12 @@ class SiweLoginTest {
         buyer);
 
     assertThat(response.getBody().get("user").asText()).isEqualTo("buyer");
+  }
+
+  private String patientSession() throws Exception {
+    ECKeyPair patient = chain.credentialsOf("patient").getEcKeyPair();
+    return EngineApp.cookie(login(message("healthhub.test", address(patient), nonce(), Instant.now(), null), patient),
+        "JSESSIONID");
   }
 
   private String nonce() {
