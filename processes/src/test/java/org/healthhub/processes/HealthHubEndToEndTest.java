@@ -205,7 +205,8 @@ class HealthHubEndToEndTest {
     BigInteger heldBefore = ethBalance(chain.as("admin").contractAddress());
     PurchaseJourney journey = new PurchaseJourney(runtimeService, taskService, identityService, historyService);
 
-    String purchase = journey.request("buyer", "Condition.code.text\nPatient.gender", price.toString());
+    String purchase = journey.request("buyer", AppScenario.RECORD_CATEGORY, "Condition.code.text\nPatient.gender",
+        price.toString());
     journey.complete(purchase, "UserTask_HospitalReview", "hospital",
         Map.of("hospitalDecision", "REPLY", "patientShareBps", 4_000L));
     journey.complete(purchase, "UserTask_PatientConsent", "patient", Map.of("consentGiven", true));
