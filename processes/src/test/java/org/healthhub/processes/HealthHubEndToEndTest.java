@@ -287,9 +287,9 @@ class HealthHubEndToEndTest {
 
   private String storeFhirThroughRest() throws InterruptedException {
     String fhir = """
-        {"resourceType":"Condition","subject":{"display":"%s"},"code":{"text":"%s"},
+        {"resourceType":"Condition","subject":{"display":"%s"},"code":{"text":"%s"},"category":[{"text":"%s"}],
          "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]}}
-        """.formatted(MARKERS.get(3), MARKERS.get(2));
+        """.formatted(MARKERS.get(3), MARKERS.get(2), AppScenario.RECORD_CATEGORY);
     JsonNode started = EngineApp.as(rest, "doctor").postForObject("/api/records",
         Map.of("patientId", "patient", "hospitalGroupId", "st-mary", "fhirJson", fhir), JsonNode.class);
     String instance = started.get("processInstanceId").asText();
