@@ -50,6 +50,9 @@ public final class AppScenario {
         Map.of("recordId", recordId, "doctorId", doctor, "shareExpiresAt", until.toString()));
   }
 
+  /** The category of every record the scenario stores, which a purchase must ask for to match them. */
+  public static final String RECORD_CATEGORY = "general";
+
   /** The store-record start form's values, as a doctor fills them in. */
   public static Map<String, Object> recordForm(String patient, String patientName, String diagnosis) {
     Map<String, Object> form = new HashMap<>();
@@ -57,7 +60,7 @@ public final class AppScenario {
     form.put("hospitalGroupId", GROUP);
     form.put("form_patient", patientName);
     form.put("form_date", "2026-11-24");
-    form.put("form_category", "general");
+    form.put("form_category", RECORD_CATEGORY);
     form.put("form_age", 52);
     form.put("form_gender", "other");
     form.put("form_diagnosis", diagnosis);

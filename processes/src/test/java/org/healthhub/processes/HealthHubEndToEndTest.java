@@ -205,7 +205,8 @@ class HealthHubEndToEndTest {
     BigInteger heldBefore = ethBalance(chain.as("admin").contractAddress());
     PurchaseJourney journey = new PurchaseJourney(runtimeService, taskService, identityService, historyService);
 
-    String purchase = journey.request("buyer", "Condition.code.text\nPatient.gender", price.toString());
+    String purchase = journey.request("buyer", AppScenario.RECORD_CATEGORY, "Condition.code.text\nPatient.gender",
+        price.toString());
     journey.complete(purchase, "UserTask_HospitalReview", "hospital",
         Map.of("hospitalDecision", "REPLY", "patientShareBps", 4_000L));
     journey.complete(purchase, "UserTask_PatientConsent", "patient", Map.of("consentGiven", true));
@@ -286,9 +287,9 @@ class HealthHubEndToEndTest {
 
   private String storeFhirThroughRest() throws InterruptedException {
     String fhir = """
-        {"resourceType":"Condition","subject":{"display":"%s"},"code":{"text":"%s"},
+        {"resourceType":"Condition","subject":{"display":"%s"},"code":{"text":"%s"},"category":[{"text":"%s"}],
          "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]}}
-        """.formatted(MARKERS.get(3), MARKERS.get(2));
+        """.formatted(MARKERS.get(3), MARKERS.get(2), AppScenario.RECORD_CATEGORY);
     JsonNode started = EngineApp.as(rest, "doctor").postForObject("/api/records",
         Map.of("patientId", "patient", "hospitalGroupId", "st-mary", "fhirJson", fhir), JsonNode.class);
     String instance = started.get("processInstanceId").asText();

@@ -9,9 +9,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.healthhub.chain.PurchaseState;
 import org.healthhub.chain.PurchaseView;
 import org.healthhub.crypto.groupsig.opening.ManagerRole;
@@ -24,6 +29,7 @@ import org.healthhub.workers.opening.OpeningReport;
 import org.healthhub.workers.purchase.DeliveredRecord;
 import org.healthhub.workers.purchase.DeliveryBundle;
 import org.healthhub.workers.purchase.DisputedRecord;
+import org.healthhub.workers.purchase.PurchaseVariables;
 import org.healthhub.workers.record.RecordIndex;
 import org.healthhub.workers.record.RecordVariables;
 import org.junit.jupiter.api.AfterAll;
@@ -146,6 +152,60 @@ class PurchaseDataProcessTest {
   }
 
   @Test
+  void match_oncologyRequested_onlyThePatientWithAnOncologyRecordAskedAndOnlyThatRecordDelivered() throws Exception {
+    Map<String, Object> oncology = request(1);
+    oncology.put("purchaseCategory", "Oncology");
+    ProcessInstance purchase = fixture.startAs("buyer", "purchase-data", oncology);
+    fixture.run();
+    assertThat(variable(purchase, "matchingPatientIds")).isEqualTo("patient2");
+    assertThat(variable(purchase, "matchingRecordsCount")).isEqualTo(1);
+    fixture.complete(purchase, "UserTask_HospitalReview", "hospital",
+        Map.of("hospitalDecision", "REPLY", "patientShareBps", 5_000L));
+    fixture.run();
+
+    assertThat(consentTasks(purchase, "patient")).as("patient holds cardiology records only").isZero();
+    assertThat(consentTasks(purchase, "patient2")).isEqualTo(1);
+    consent(purchase, "patient2", true);
+    fixture.run();
+
+    assertThat(waitingAt(purchase)).containsExactly("UserTask_BuyerDecision");
+    List<DeliveredRecord> delivered = DeliveryBundle.decode(
+        fixture.records.records.open((String) variable(purchase, "bundleCid"), "buyer"));
+    String oncologyRoot = RecordVariables.hex(RecordVariables.unhex(
+        fixture.recordOf("patient2", PurchaseFlowFixture.ONCOLOGY).merkleRoot()));
+    assertThat(delivered).extracting(DeliveredRecord::merkleRoot).containsExactly(oncologyRoot);
+  }
+
+  @Test
+  void consent_twoPatientsAnswerAtTheSameMoment_bothAnswersCount() throws Exception {
+    ProcessInstance purchase = replied(2);
+    CountDownLatch bothReady = new CountDownLatch(2);
+    ExecutorService patients = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> answers = new ArrayList<>();
+      for (String patient : List.of("patient", "patient2")) {
+        answers.add(patients.submit(() -> {
+          bothReady.countDown();
+          bothReady.await();
+          fixture.complete(purchase, "UserTask_PatientConsent", patient, Map.of("consentGiven", true));
+          return null;
+        }));
+      }
+      for (Future<?> answer : answers) {
+        answer.get();
+      }
+    } finally {
+      patients.shutdownNow();
+    }
+    fixture.run();
+
+    assertThat(waitingAt(purchase)).containsExactly("UserTask_BuyerDecision");
+    assertThat(PurchaseVariables.ids(variable(purchase, "consentingPatientIds")))
+        .containsExactlyInAnyOrder("patient", "patient2");
+    assertThat(variable(purchase, "deliveredRecordsCount")).isEqualTo(2);
+  }
+
+  @Test
   void consent_answeredBySomeoneElse_refused() {
     ProcessInstance purchase = replied(1);
     String patientsTask = fixture.records.engine.getTaskService().createTaskQuery().processInstanceId(purchase.getId())
@@ -221,7 +281,7 @@ class PurchaseDataProcessTest {
 
   @Test
   void failedVerification_forgedSignatureDisputed_openingFindsItInvalid_buyerRefunded() throws Exception {
-    RecordIndex.Entry genuine = fixture.records.index.ofPatient("patient2").get(0);
+    RecordIndex.Entry genuine = fixture.recordOf("patient2", "cardiology");
     forgeSignature(genuine);
     try {
       disputeTheRecordWith(VerificationWords.SIGNATURE_INVALID);
@@ -232,7 +292,7 @@ class PurchaseDataProcessTest {
 
   @Test
   void failedVerification_alteredFieldsUnderGenuineSignatureDisputed_openingFindsItInvalid_buyerRefunded() throws Exception {
-    RecordIndex.Entry genuine = fixture.records.index.ofPatient("patient2").get(0);
+    RecordIndex.Entry genuine = fixture.recordOf("patient2", "cardiology");
     alterGender(genuine);
     try {
       OpeningReport report = report(disputeTheRecordWith(VerificationWords.PROOF_INVALID));
@@ -328,8 +388,10 @@ class PurchaseDataProcessTest {
     return purchase;
   }
 
+  /** The patient answers, and the answer's continuation runs as the job executor would run it. */
   private static void consent(ProcessInstance purchase, String patient, boolean given) {
     fixture.complete(purchase, "UserTask_PatientConsent", patient, Map.of("consentGiven", given));
+    fixture.continueAsync();
   }
 
   private static ProcessInstance dispute(ProcessInstance purchase, int recordNumber) {
@@ -373,7 +435,7 @@ class PurchaseDataProcessTest {
 
   /** A dishonest hospital's record: patient2's record carrying a signature the doctor made on another record. */
   private static void forgeSignature(RecordIndex.Entry victim) throws Exception {
-    RecordIndex.Entry other = fixture.records.index.ofPatient("patient").get(0);
+    RecordIndex.Entry other = fixture.recordOf("patient", "cardiology");
     JsonNode otherPayload = JSON.readTree(fixture.records.records.open(other.recordCid(), "patient"));
     ObjectNode payload = (ObjectNode) JSON.readTree(fixture.records.records.open(victim.recordCid(), "patient2"));
     payload.put("signature", otherPayload.get("signature").asText());
@@ -436,9 +498,14 @@ class PurchaseDataProcessTest {
     return credits;
   }
 
+  private static long consentTasks(ProcessInstance purchase, String patient) {
+    return fixture.records.engine.getTaskService().createTaskQuery().processInstanceId(purchase.getId())
+        .taskDefinitionKey("UserTask_PatientConsent").taskCandidateUser(patient).count();
+  }
+
   private static List<String> waitingAt(ProcessInstance instance) {
     return runtimeService.getActiveActivityIds(instance.getId()).stream()
-        .filter(id -> !id.endsWith("#multiInstanceBody")).distinct().toList();
+        .filter(id -> !id.endsWith("#multiInstanceBody") && !id.startsWith("SubProcess_")).distinct().toList();
   }
 
   private static Object variable(ProcessInstance instance, String name) {

@@ -16,6 +16,7 @@ import org.healthhub.workers.opening.CombineOpeningHandler;
 import org.healthhub.workers.opening.ManagerKeys;
 import org.healthhub.workers.opening.PartialOpeningHandler;
 import org.healthhub.workers.purchase.PurchaseFlowHandlers;
+import org.healthhub.workers.record.RecordIndex;
 import org.healthhub.workers.record.SignRootHandler;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.ManagementService;
@@ -25,14 +26,16 @@ import org.operaton.bpm.engine.task.Task;
 
 /**
  * The record flows' fixture (keystores, CPY06 group, blob store, anvil with DataHub, in-memory
- * engine) with purchase-data, store-record and open-signature deployed, two stored records (one per
- * patient), the engine's users in their groups, and every real handler the three flows use.
+ * engine) with purchase-data, store-record and open-signature deployed, three stored records (a
+ * cardiology record per patient, and an oncology record of patient2's), the engine's users in their groups, and every real handler the three flows use.
  */
 final class PurchaseFlowFixture {
   static final String DIAGNOSIS = "Marker diagnosis 3c81d2";
   static final String PATIENT_NAME = "Marker Patient 77e0ab";
   static final String LOCATION = "Marker Town 5d21";
   static final String VISIT_DATE = "2026-11-20";
+  /** The category of patient2's second record; every other record is cardiology, which purchases ask for by default. */
+  static final String ONCOLOGY = "oncology";
 
   final RecordFlowFixture records;
   final ExternalTaskPoller poller;
@@ -56,8 +59,9 @@ final class PurchaseFlowFixture {
         .deploy();
     createUsers(records.engine.getIdentityService());
     poller = records.poller(allHandlers(), List.of(Duration.ZERO));
-    storeRecord("patient");
-    storeRecord("patient2");
+    storeRecord("patient", "cardiology");
+    storeRecord("patient2", "cardiology");
+    storeRecord("patient2", ONCOLOGY);
   }
 
   private Subscriptions allHandlers() throws Exception {
@@ -89,13 +93,13 @@ final class PurchaseFlowFixture {
     });
   }
 
-  private void storeRecord(String patient) {
+  private void storeRecord(String patient, String category) {
     Map<String, Object> form = new HashMap<>();
     form.put("patientId", patient);
     form.put("hospitalGroupId", RecordFlowFixture.GROUP);
     form.put("form_patient", PATIENT_NAME);
     form.put("form_date", VISIT_DATE);
-    form.put("form_category", "cardiology");
+    form.put("form_category", category);
     form.put("form_age", 47);
     form.put("form_gender", "female");
     form.put("form_location", LOCATION);
@@ -132,17 +136,22 @@ final class PurchaseFlowFixture {
 
   /** Runs the workers and the async continuations (never timers) until nothing is left; counts the tasks run. */
   int run() {
-    ManagementService management = records.engine.getManagementService();
     int handled = 0;
     boolean progressed = true;
     while (progressed) {
       int fetched = RecordFlowFixture.drain(poller);
       handled += fetched;
-      List<Job> jobs = management.createJobQuery().messages().executable().list();
-      jobs.forEach(job -> management.executeJob(job.getId()));
-      progressed = fetched > 0 || !jobs.isEmpty();
+      progressed = continueAsync() > 0 || fetched > 0;
     }
     return handled;
+  }
+
+  /** Runs the pending async continuations once (no workers, never timers); counts them. */
+  int continueAsync() {
+    ManagementService management = records.engine.getManagementService();
+    List<Job> jobs = management.createJobQuery().messages().executable().list();
+    jobs.forEach(job -> management.executeJob(job.getId()));
+    return jobs.size();
   }
 
   /** Moves the chain past a deadline, fires the instance's timer at {@code activityId}, runs what follows. */
@@ -155,6 +164,12 @@ final class PurchaseFlowFixture {
     }
     records.engine.getManagementService().executeJob(timer.getId());
     run();
+  }
+
+  /** The patient's record of {@code category} as the hospital's index holds it. */
+  RecordIndex.Entry recordOf(String patient, String category) throws Exception {
+    return records.index.ofGroupInCategory(RecordFlowFixture.GROUP, category).stream()
+        .filter(entry -> entry.patientId().equals(patient)).findFirst().orElseThrow();
   }
 
   BigInteger credits(String user) throws Exception {

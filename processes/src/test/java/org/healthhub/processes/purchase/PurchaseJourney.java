@@ -30,11 +30,13 @@ public final class PurchaseJourney {
     this.history = history;
   }
 
-  /** The buyer asks for {@code fields} at {@code priceWei}, one record at least; returns the instance id. */
-  public String request(String buyer, String fields, String priceWei) {
+  /** The buyer asks for {@code fields} of {@code category} records at {@code priceWei}, one record at least; returns the instance id. */
+  public String request(String buyer, String category, String fields, String priceWei) {
+    Map<String, Object> request = requestForm(fields, priceWei, 1);
+    request.put("purchaseCategory", category);
     EngineApp.signIn(identity, buyer);
     try {
-      return runtime.startProcessInstanceByKey("purchase-data", requestForm(fields, priceWei, 1)).getId();
+      return runtime.startProcessInstanceByKey("purchase-data", request).getId();
     } finally {
       identity.clearAuthentication();
     }

@@ -23,7 +23,8 @@ import org.healthhub.workers.record.RecordVariables;
 import org.healthhub.workers.record.SealedRecords;
 
 /**
- * {@code purchase.deliver}: builds the delivery from the consenting patients' records only.
+ * {@code purchase.deliver}: builds the delivery from the consenting patients' records of the
+ * requested category only.
  *
  * <p>Whose key decrypts: each record is sealed for its patient alone (store-record wraps the data
  * key to the patient only; the hospital never holds it), so each consenting patient's own key opens
@@ -54,7 +55,8 @@ public final class DeliverBundleHandler implements TaskHandler {
   @Override
   public TaskOutcome handle(TaskInput task) throws Exception {
     Set<String> consenting = new TreeSet<>(PurchaseVariables.ids(task.variables().get(PurchaseVariables.CONSENTING_PATIENTS)));
-    List<RecordIndex.Entry> consented = index.ofGroup(task.requireString(RecordVariables.GROUP_ID)).stream()
+    String category = task.requireString(PurchaseVariables.CATEGORY);
+    List<RecordIndex.Entry> consented = index.ofGroupInCategory(task.requireString(RecordVariables.GROUP_ID), category).stream()
         .filter(entry -> consenting.contains(entry.patientId())).toList();
     int minimum = task.intOr(PurchaseVariables.MINIMUM_RECORDS, 1);
     if (consented.size() < minimum) {

@@ -11,9 +11,9 @@ import org.healthhub.workers.record.RecordVariables;
 
 /**
  * {@code purchase.match}: the hospital finds the records that could answer the request from its
- * record index alone (public facts: which patient, which group); no record is opened. Every record
- * its group's doctors signed matches: the index holds no clinical category, and reading one to
- * find out would mean opening records of patients who have not consented.
+ * record index alone: the records its group's doctors signed in the requested category (noted at
+ * store time, see {@link RecordIndex#ofGroupInCategory}); no record is opened, since that would mean
+ * reading records of patients who have not consented. Only their patients are asked for consent.
  */
 public final class MatchRecordsHandler implements TaskHandler {
   private final RecordIndex index;
@@ -26,7 +26,8 @@ public final class MatchRecordsHandler implements TaskHandler {
 
   @Override
   public TaskOutcome handle(TaskInput task) throws Exception {
-    List<RecordIndex.Entry> records = index.ofGroup(hospitalGroupId);
+    List<RecordIndex.Entry> records = index.ofGroupInCategory(hospitalGroupId,
+        task.requireString(PurchaseVariables.CATEGORY));
     List<String> patients = records.stream().map(RecordIndex.Entry::patientId).distinct().sorted().toList();
     Map<String, Object> variables = new HashMap<>(Map.of(
         RecordVariables.GROUP_ID, hospitalGroupId,

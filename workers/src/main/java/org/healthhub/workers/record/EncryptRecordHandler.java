@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.healthhub.storage.BlobStore;
 import org.healthhub.storage.Cid;
 import org.healthhub.workers.HandlerResults;
@@ -22,7 +23,8 @@ import org.healthhub.workers.keys.Keyring;
  * {@code record.encrypt}: seals the record for the patient (fresh data key, wrapped to the
  * patient's X25519 key): the FHIR JSON, its record secret and its group signature, so that the
  * patient alone can later disclose fields with proofs. The sealed bytes wait in a staging file
- * (ciphertext only) for {@code storage.put}.
+ * (ciphertext only) for {@code storage.put}. The record's category goes into the hospital's
+ * {@link RecordIndex} (see {@link RecordCategory}), which purchases are matched against.
  */
 public final class EncryptRecordHandler implements TaskHandler {
 
@@ -32,13 +34,16 @@ public final class EncryptRecordHandler implements TaskHandler {
   private final Keyring keyring;
   private final BlobStore store;
   private final Path staging;
+  private final RecordIndex index;
   private final HandlerResults results;
 
-  public EncryptRecordHandler(SealedRecords records, Keyring keyring, BlobStore store, Path staging, HandlerResults results) {
+  public EncryptRecordHandler(SealedRecords records, Keyring keyring, BlobStore store, Path staging, RecordIndex index,
+      HandlerResults results) {
     this.records = records;
     this.keyring = keyring;
     this.store = store;
     this.staging = staging;
+    this.index = index;
     this.results = results;
   }
 
@@ -53,6 +58,10 @@ public final class EncryptRecordHandler implements TaskHandler {
     String patientId = task.requireString(RecordVariables.PATIENT_ID);
     return TaskOutcome.complete(results.once(task.resultKey("encrypt"), () -> {
       String fhir = MerkleRootHandler.fhirOf(records, keyring, task);
+      Optional<String> category = RecordCategory.of(fhir);
+      if (category.isPresent()) {
+        index.putCategory(recordId, category.get());
+      }
       String signature;
       try (InputStream in = store.get(Cid.parse(task.requireString(RecordVariables.SIGNATURE_CID)))) {
         signature = new String(in.readAllBytes(), StandardCharsets.US_ASCII);

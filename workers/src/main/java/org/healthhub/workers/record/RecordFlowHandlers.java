@@ -28,7 +28,7 @@ public record RecordFlowHandlers(SealedRecords records, Keyring keyring, BlobSto
         .subscribe(Topics.RECORD_MERKLE, new MerkleRootHandler(records, keyring, results))
         .subscribe(Topics.RECORD_SIGN, new SignRootHandler(membership, groups, store, results))
         .subscribe(Topics.RECORD_VERIFY, new VerifySignatureHandler(groups, store))
-        .subscribe(Topics.RECORD_ENCRYPT, new EncryptRecordHandler(records, keyring, store, staging, results))
+        .subscribe(Topics.RECORD_ENCRYPT, new EncryptRecordHandler(records, keyring, store, staging, recordIndex, results))
         .subscribe(Topics.STORAGE_PUT, new StoreRecordHandler(records, keyring, store, staging, results))
         .subscribe(Topics.CHAIN_ANCHOR, new AnchorRecordHandler(chain, hospitalAccount, recordIndex, results, clock))
         .subscribe(Topics.RECORD_WRAP_KEY, new WrapKeyHandler(records, recordIndex, shareIndex, results))
