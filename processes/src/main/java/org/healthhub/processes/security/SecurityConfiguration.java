@@ -18,6 +18,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.annotation.web.configurers.SessionManagementConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -100,7 +101,7 @@ class SecurityConfiguration {
             .requestMatchers(PATHS.matcher(HttpMethod.POST, "/api/siwe/login")).permitAll()
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("healthhub"))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(SecurityConfiguration::statelessKeepingWebappSession)
         .csrf(csrf -> csrf.csrfTokenRepository(tokens).csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
             .requireCsrfProtectionMatcher(unsafeWithSession()))
         .exceptionHandling(denied -> denied.accessDeniedHandler((request, response, refusal) -> ClientErrors.write(
@@ -158,8 +159,19 @@ class SecurityConfiguration {
 
   private static HttpSecurity basicOnly(HttpSecurity http) throws Exception {
     return http.httpBasic(basic -> basic.realmName("healthhub"))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(SecurityConfiguration::statelessKeepingWebappSession)
         .csrf(csrf -> csrf.disable());
+  }
+
+  /**
+   * Spring keeps no login in the session, and leaves the session it finds alone: that session is the
+   * webapps' (Operaton's login rotates its id itself). A browser that holds Basic credentials sends
+   * them with every request, and Spring's default fixation protection then gave the session a new id
+   * on each one, so of two requests in flight one came with an id already dropped, and Operaton wrote
+   * a signed-out session back: the next reload showed the login page.
+   */
+  private static void statelessKeepingWebappSession(SessionManagementConfigurer<HttpSecurity> session) {
+    session.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(fixation -> fixation.none());
   }
 
   private static HttpSecurity strictHeaders(HttpSecurity http) throws Exception {
