@@ -20,6 +20,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.annotation.web.configurers.RequestCacheConfigurer;
+import org.springframework.security.config.annotation.web.configurers.SessionManagementConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -166,8 +167,19 @@ class SecurityConfiguration {
 
   private static HttpSecurity basicOnly(HttpSecurity http) throws Exception {
     return http.httpBasic(basic -> basic.realmName("healthhub"))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(SecurityConfiguration::statelessKeepingWebappSession)
         .csrf(csrf -> csrf.disable());
+  }
+
+  /**
+   * Spring keeps no login in the session, and leaves the session it finds alone: that session is the
+   * webapps' (Operaton's login rotates its id itself). A browser that holds Basic credentials sends
+   * them with every request, and Spring's default fixation protection then gave the session a new id
+   * on each one, so of two requests in flight one came with an id already dropped, and Operaton wrote
+   * a signed-out session back: the next reload showed the login page.
+   */
+  private static void statelessKeepingWebappSession(SessionManagementConfigurer<HttpSecurity> session) {
+    session.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(fixation -> fixation.none());
   }
 
   private static HttpSecurity strictHeaders(HttpSecurity http) throws Exception {

@@ -143,13 +143,29 @@ class HardeningTest {
     assertThat(refused.getStatusCode().value()).isEqualTo(403);
     assertThat(refused.getHeaders().getFirst("X-XSRF-TOKEN")).as("refused by the CSRF filter").isEqualTo("Required");
 
-    page = rest.getForEntity("/operaton/app/tasklist/default/", String.class);
-    session = EngineApp.cookie(page, "JSESSIONID");
-    token = EngineApp.cookie(page, "XSRF-TOKEN");
-    HttpHeaders withToken = formHeaders(session + "; " + token);
-    withToken.add("X-XSRF-TOKEN", token.substring(token.indexOf('=') + 1));
-    assertThat(rest.exchange(login, HttpMethod.POST, new HttpEntity<>(form, withToken), String.class)
-        .getStatusCode().value()).isEqualTo(200);
+    assertThat(tasklistSession("patient")).startsWith("JSESSIONID=");
+  }
+
+  /** A browser that answered a Basic prompt sends the credentials along with the session cookie. */
+  @Test
+  void webappSession_requestsAlsoCarryingBasicCredentials_stayTheSameSignedInSession() {
+    String session = tasklistSession("patient");
+    HttpHeaders both = new HttpHeaders();
+    both.add(HttpHeaders.COOKIE, session);
+    both.setBasicAuth("patient", EngineApp.passwordOf("patient"));
+
+    for (String path : List.of("/operaton/api/engine/engine/", "/api/records", "/engine-rest/user/patient/profile")) {
+      ResponseEntity<String> answer = rest.exchange(path, HttpMethod.GET, new HttpEntity<>(both), String.class);
+      assertThat(answer.getHeaders().getOrDefault(HttpHeaders.SET_COOKIE, List.of())).as(path)
+          .noneMatch(cookie -> cookie.startsWith("JSESSIONID="));
+    }
+
+    HttpHeaders cookieOnly = new HttpHeaders();
+    cookieOnly.add(HttpHeaders.COOKIE, session);
+    ResponseEntity<String> user = rest.exchange("/operaton/api/admin/auth/user/default", HttpMethod.GET,
+        new HttpEntity<>(cookieOnly), String.class);
+    assertThat(user.getStatusCode().value()).as("still signed in to Tasklist").isEqualTo(200);
+    assertThat(user.getBody()).contains("\"userId\":\"patient\"");
   }
 
   @Test
