@@ -113,10 +113,14 @@ async function typeInto(field, value) {
 }
 
 // Tasklist keeps its submit button disabled while form-js finds the entry invalid; then the form
-// shows why, and nothing is sent.
+// shows why, and nothing is sent. form-js takes the last typed value in a moment after its blur, so
+// a disabled button is given that moment before the entry counts as refused.
 async function submitForm(button, form, gone, page) {
-  if (await button.isDisabled()) {
-    return { submitted: false, errors: await formErrors(form) };
+  for (let check = 1; await button.isDisabled(); check++) {
+    if (check === 15) {
+      return { submitted: false, errors: await formErrors(form) };
+    }
+    await page.waitForTimeout(200);
   }
   await button.click();
   return settle(page, form, gone);

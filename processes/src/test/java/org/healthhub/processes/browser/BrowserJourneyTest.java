@@ -55,7 +55,7 @@ class BrowserJourneyTest {
   private static final String GROUP = "st-mary";
   private static final String DIAGNOSIS = "Browser journey diagnosis 51c2";
   private static final List<String> PEOPLE =
-      List.of("doctor", "doctor2", "patient", "patient2", "groupmanager", "gm2", "revocationmanager", "hospital", "buyer");
+      List.of("doctor", "doctor2", "patient", "patient2", "groupmanager", "gm2", "revocationmanager", "hospital", "buyer", "admin");
   private static final BigInteger PRICE = BigInteger.TEN.pow(15);
   private static final long PATIENT_SHARE_BPS = 4_000;
 
@@ -167,7 +167,7 @@ class BrowserJourneyTest {
         "screenshot", "form-share-record-read", "read", true);
     assertThat(readTask.at("/shown/text").asText()).contains("A patient shared a record with you");
     assertThat(chain.as("admin").hasShare(root(record), chain.addressOf("doctor2"))).as("grant on chain").isTrue();
-    browser.step("shoot", "user", "groupmanager", "name", "cockpit-share-record-running", "waitFor", "Share a record",
+    browser.step("shoot", "user", "admin", "name", "cockpit-share-record-running", "waitFor", "Share a record",
         "url", "/operaton/app/cockpit/default/#/process-definition/"
             + historyService.createHistoricProcessInstanceQuery().processInstanceId(share).singleResult().getProcessDefinitionId()
             + "/runtime");
