@@ -3,6 +3,8 @@ package org.healthhub.processes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -12,8 +14,11 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.healthhub.chain.PurchaseState;
+import org.healthhub.chain.PurchaseView;
 import org.healthhub.processes.hygiene.AppSecrets;
 import org.healthhub.processes.hygiene.SecretHit;
 import org.healthhub.processes.hygiene.SecretScanner;
@@ -23,13 +28,13 @@ import org.healthhub.storage.Cid;
 import org.healthhub.storage.KuboBlobStore;
 import org.healthhub.storage.KuboRpcClient;
 import org.healthhub.storage.testing.IpfsNodeExtension;
+import org.healthhub.workers.VerificationWords;
 import org.healthhub.workers.chain.DataHubAccess;
 import org.healthhub.workers.keys.Keyring;
 import org.healthhub.workers.record.RecordIndex;
 import org.healthhub.workers.record.SealedRecords;
 import org.junit.jupiter.api.Test;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -37,6 +42,7 @@ import org.operaton.bpm.engine.HistoryService;
 import org.operaton.bpm.engine.IdentityService;
 import org.operaton.bpm.engine.RuntimeService;
 import org.operaton.bpm.engine.TaskService;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,10 +56,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole system as the embedded default runs it, against a real js-ipfs node: the app starts
- * anvil and deploys DataHub; two doctors enrol through enrol-doctor; three records for two patients
- * go through store-record (two forms, one FHIR JSON through REST); one share is read and expires,
- * another is revoked through REST; a buyer purchases fields of the records of the one patient who
- * consents. Then chain and storage hold what they must, each ended share
+ * anvil and deploys DataHub; two doctors enrol through enrol-doctor; four records for three patients
+ * go through store-record (three forms, one FHIR JSON through REST); one share is read and expires,
+ * another is revoked through REST; a buyer buys fields of the records of the two patients of three
+ * who consent and accepts, then buys an altered record, disputes it and is refunded, every wei on
+ * the chain checked after every step. Then chain and storage hold what they must, each ended share
  * left its record re-sealed under a new data key, and no secret of the app ({@link AppSecrets}:
  * private keys, keystore entries, passphrases, data keys old and new) nor any record's plaintext is
  * in any engine table, log line, blob, data file, calldata or chain log; secrets planted in each
@@ -66,8 +73,9 @@ class HealthHubEndToEndTest {
 
   @RegisterExtension static final IpfsNodeExtension IPFS = new IpfsNodeExtension();
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> MARKERS = List.of("E2E diagnosis one a81f", "E2E diagnosis two 3c07",
-      "E2E fhir condition 9d24", "E2E Patient Name 6b1e");
+      "E2E fhir condition 9d24", "E2E Patient Name 6b1e", "E2E diagnosis three 5e92");
 
   @DynamicPropertySource
   static void environment(DynamicPropertyRegistry registry) throws IOException {
@@ -91,19 +99,21 @@ class HealthHubEndToEndTest {
   @Autowired ApplicationContext app;
 
   @Test
-  void twoDoctorsThreeRecordsTwoPatients_shareExpiresShareRevoked_nothingSecretAnywhere(CapturedOutput output)
+  void twoDoctorsFourRecordsThreePatients_sharesEndPurchaseAcceptedPurchaseRefunded_everyWeiCheckedNothingSecretAnywhere(CapturedOutput output)
       throws Exception {
     AppScenario scenario = new AppScenario(runtimeService, taskService, historyService, identityService, blobStore);
     scenario.addUser("doctor2", "doctors");
     scenario.addUser("patient2", "patients");
+    scenario.addUser("patient3", "patients");
     enrol("doctor");
     enrol("doctor2");
 
     String first = store("doctor", AppScenario.recordForm("patient", MARKERS.get(3), MARKERS.get(0)));
     String second = store("doctor2", AppScenario.recordForm("patient2", MARKERS.get(3), MARKERS.get(1)));
     String third = storeFhirThroughRest();
+    String fourth = store("doctor", AppScenario.recordForm("patient3", MARKERS.get(3), MARKERS.get(4)));
 
-    for (String recordId : List.of(first, second, third)) {
+    for (String recordId : List.of(first, second, third, fourth)) {
       RecordIndex.Entry entry = records.find(recordId).orElseThrow();
       assertThat(chain.as("admin").patientOf(HexFormat.of().parseHex(entry.merkleRoot())))
           .isEqualToIgnoringCase(chain.addressOf(entry.patientId()));
@@ -112,7 +122,7 @@ class HealthHubEndToEndTest {
       }
     }
     Map<String, byte[]> firstDataKeys = new HashMap<>();
-    for (String recordId : List.of(first, second, third)) {
+    for (String recordId : List.of(first, second, third, fourth)) {
       firstDataKeys.put(recordId, dataKeyOf(records.find(recordId).orElseThrow()));
     }
     JsonNode mine = EngineApp.as(rest, "patient").getForObject("/api/records", JsonNode.class);
@@ -157,7 +167,7 @@ class HealthHubEndToEndTest {
     assertThat(chain.as("admin").hasShare(HexFormat.of().parseHex(records.find(third).orElseThrow().merkleRoot()),
         chain.addressOf("doctor2"))).isFalse();
 
-    String bundleCid = purchaseBothAskedOneConsents();
+    List<String> bundleCids = purchaseAcceptedThenPurchaseDisputedAndRefunded(second);
 
     JsonNode patientsRead = rest.withBasicAuth("patient", "test-patient-password")
         .getForObject("/api/records/" + first + "/content", JsonNode.class);
@@ -169,7 +179,9 @@ class HealthHubEndToEndTest {
     SecretScanner.Builder secrets = SecretScanner.builder();
     MARKERS.forEach(marker -> secrets.text("record plaintext '" + marker + "'", marker));
     firstDataKeys.forEach((recordId, key) -> secrets.bytes("first data key of record " + recordId, key));
-    secrets.bytes("data key of the purchase delivery", dataKeyOf(bundleCid, "buyer"));
+    for (String bundleCid : bundleCids) {
+      secrets.bytes("data key of the purchase delivery " + bundleCid, dataKeyOf(bundleCid, "buyer"));
+    }
     SecretScanner scanner = AppSecrets.register(app, secrets).build();
     assertThat(scanner.secretCount()).as("secrets sought").isGreaterThan(40);
     assertThat(AppSecrets.scanEverywhere(app, scanner, output.getAll())).as("places holding a secret").isEmpty();
@@ -193,42 +205,147 @@ class HealthHubEndToEndTest {
   }
 
   /**
-   * purchase-data in the running app: both patients are asked, patient consents (two records), patient2 does
-   * not; the buyer's worker verifies and the buyer accepts. Credits are checked to the wei, then the patient
-   * withdraws. Returns the delivered bundle's CID.
+   * purchase-data twice in the running app, every wei checked after every step ({@link ChainLedger}).
+   * Purchase 1: all three patients are asked, patient (two records) and patient3 consent, patient2
+   * does not; the buyer's worker verifies and the buyer accepts. Purchase 2: patient2's record was
+   * altered after its doctor signed it (a dishonest hospital), patient2 alone consents, the buyer's
+   * check fails on it, the buyer disputes it, both managers approve the opening, the opening finds
+   * the delivery invalid and the buyer is refunded. Then everyone credited withdraws. Returns the
+   * delivered bundles' CIDs.
    */
-  private String purchaseBothAskedOneConsents() throws Exception {
+  private List<String> purchaseAcceptedThenPurchaseDisputedAndRefunded(String patient2Record) throws Exception {
     BigInteger price = BigInteger.TEN.pow(15);
-    BigInteger hospitalBefore = credits("hospital");
-    BigInteger patientBefore = credits("patient");
-    BigInteger patient2Before = credits("patient2");
-    BigInteger heldBefore = ethBalance(chain.as("admin").contractAddress());
+    Map<String, String> parties = new LinkedHashMap<>();
+    for (String user : List.of("admin", "hospital", "buyer", "patient", "patient2", "patient3", "groupmanager",
+        "revocationmanager", "doctor", "doctor2")) {
+      parties.put(user, chain.addressOf(user));
+    }
+    ChainLedger ledger = new ChainLedger(chain.connectionOf("admin").web3j(), chain.as("admin"), parties);
+    ledger.step("before the purchases", Map.of());
+    BigInteger gasMoney = BigInteger.TEN.pow(17);
+    chain.connectionOf("admin").sender().send(chain.addressOf("patient3"), "0x", gasMoney);
+    ledger.step("admin funds patient3's gas", Map.of("admin", gasMoney.negate(), "patient3", gasMoney));
     PurchaseJourney journey = new PurchaseJourney(runtimeService, taskService, identityService, historyService);
 
+    String accepted = requestAndReply(journey, ledger, price, 4_000L);
+    consentThenDelivery(journey, ledger, accepted, Map.of("patient", true, "patient2", false, "patient3", true));
+    assertThat(journey.variable(accepted, "verificationStatus")).isEqualTo("ALL_VERIFIED");
+    assertThat(journey.variable(accepted, "verificationResults"))
+        .isEqualTo("record 1: verified\nrecord 2: verified\nrecord 3: verified\n");
+    assertThat(purchaseOf(journey, accepted).patients()).containsExactlyInAnyOrder(chain.addressOf("patient"),
+        chain.addressOf("patient3"));
+    journey.complete(accepted, "UserTask_BuyerDecision", "buyer", Map.of("buyerDecision", "ACCEPT"));
+    journey.awaitEnd(accepted);
+    ProcessAssertions.assertThat(historyService, accepted).hasEndedAt("EndEvent_Paid");
+    ledger.step("purchase 1 accepted", Map.of());
+    BigInteger perPatient = price.multiply(BigInteger.valueOf(4_000)).divide(BigInteger.valueOf(10_000))
+        .divide(BigInteger.TWO);
+    assertThat(credits("patient")).isEqualTo(perPatient);
+    assertThat(credits("patient3")).isEqualTo(perPatient);
+    assertThat(credits("patient2")).isZero();
+    assertThat(credits("hospital")).isEqualTo(price.subtract(perPatient.multiply(BigInteger.TWO)));
+    assertThat(purchaseOf(journey, accepted).state()).isEqualTo(PurchaseState.SETTLED);
+
+    RecordIndex.Entry genuine = records.find(patient2Record).orElseThrow();
+    alterGender(genuine);
+    String disputed;
+    try {
+      disputed = requestAndReply(journey, ledger, price, 5_000L);
+      consentThenDelivery(journey, ledger, disputed, Map.of("patient", false, "patient2", true, "patient3", false));
+    } finally {
+      records.put(genuine);
+    }
+    assertThat(journey.variable(disputed, "verificationStatus")).isEqualTo("REJECTED");
+    assertThat((String) journey.variable(disputed, "verificationResults")).startsWith("record 1: ")
+        .contains(VerificationWords.PROOF_INVALID).doesNotContain("verified");
+    journey.complete(disputed, "UserTask_BuyerDecision", "buyer",
+        Map.of("buyerDecision", "DISPUTE", "disputedRecordNumber", 1L));
+    String opening = awaitOpening((String) journey.variable(disputed, "purchaseId"));
+    journey.awaitTask(opening, "UserTask_GmApproval", "groupmanager");
+    assertThat(purchaseOf(journey, disputed).state()).isEqualTo(PurchaseState.DISPUTED);
+    ledger.step("purchase 2 disputed", Map.of());
+    journey.complete(opening, "UserTask_GmApproval", "groupmanager", Map.of("gmApproved", true));
+    journey.complete(opening, "UserTask_RmApproval", "revocationmanager", Map.of("rmApproved", true));
+    journey.awaitEnd(opening);
+    journey.awaitEnd(disputed);
+    ProcessAssertions.assertThat(historyService, opening).hasEndedAt("EndEvent_SignatureInvalid");
+    ProcessAssertions.assertThat(historyService, disputed).hasEndedAt("EndEvent_DisputeRefunded");
+    assertThat(purchaseOf(journey, disputed).state()).isEqualTo(PurchaseState.REFUNDED);
+    ledger.step("purchase 2 verdict: refunded", Map.of());
+    assertThat(credits("buyer")).isEqualTo(price);
+    assertThat(credits("patient2")).isZero();
+
+    Map<String, BigInteger> owed = new LinkedHashMap<>();
+    for (String user : List.of("patient", "patient3", "hospital", "buyer")) {
+      owed.put(user, credits(user));
+      chain.as(user).withdraw().receipt().orElseThrow();
+      ledger.step(user + " withdraws", Map.of(user, owed.get(user)));
+      assertThat(credits(user)).isZero();
+    }
+    assertThat(owed.values().stream().reduce(BigInteger.ZERO, BigInteger::add)).isEqualTo(price.multiply(BigInteger.TWO));
+    assertThat(ethBalance(chain.as("admin").contractAddress())).as("DataHub after every withdrawal").isZero();
+    return List.of((String) journey.variable(accepted, "bundleCid"), (String) journey.variable(disputed, "bundleCid"));
+  }
+
+  /** The buyer escrows {@code price}; the hospital replies with the patients' share: two steps. */
+  private String requestAndReply(PurchaseJourney journey, ChainLedger ledger, BigInteger price, long patientShareBps)
+      throws Exception {
     String purchase = journey.request("buyer", AppScenario.RECORD_CATEGORY, "Condition.code.text\nPatient.gender",
         price.toString());
+    journey.awaitTask(purchase, "UserTask_HospitalReview", "hospital");
+    ledger.step("purchase requested", Map.of("buyer", price.negate()));
     journey.complete(purchase, "UserTask_HospitalReview", "hospital",
-        Map.of("hospitalDecision", "REPLY", "patientShareBps", 4_000L));
-    journey.complete(purchase, "UserTask_PatientConsent", "patient", Map.of("consentGiven", true));
-    journey.complete(purchase, "UserTask_PatientConsent", "patient2", Map.of("consentGiven", false));
-    journey.complete(purchase, "UserTask_BuyerDecision", "buyer", Map.of("buyerDecision", "ACCEPT"));
-    journey.awaitEnd(purchase);
+        Map.of("hospitalDecision", "REPLY", "patientShareBps", patientShareBps));
+    for (String patient : List.of("patient", "patient2", "patient3")) {
+      journey.awaitTask(purchase, "UserTask_PatientConsent", patient);
+    }
+    assertThat(purchaseOf(journey, purchase).state()).isEqualTo(PurchaseState.REPLIED);
+    ledger.step("hospital replied", Map.of());
+    return purchase;
+  }
 
-    ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_Paid");
-    assertThat(journey.variable(purchase, "verificationStatus")).isEqualTo("ALL_VERIFIED");
-    assertThat(journey.variable(purchase, "verificationResults")).isEqualTo("record 1: verified\nrecord 2: verified\n");
-    BigInteger patientShare = price.multiply(BigInteger.valueOf(4_000)).divide(BigInteger.valueOf(10_000));
-    assertThat(credits("patient")).isEqualTo(patientBefore.add(patientShare));
-    assertThat(credits("patient2")).isEqualTo(patient2Before);
-    assertThat(credits("hospital")).isEqualTo(hospitalBefore.add(price.subtract(patientShare)));
-    assertThat(ethBalance(chain.as("admin").contractAddress())).isEqualTo(heldBefore.add(price));
+  /** Each patient answers; the hospital delivers the consenting patients' records, the buyer's worker checks them. */
+  private void consentThenDelivery(PurchaseJourney journey, ChainLedger ledger, String purchase,
+      Map<String, Boolean> consents) throws Exception {
+    List<String> patients = List.copyOf(consents.keySet());
+    for (String patient : patients) {
+      journey.complete(purchase, "UserTask_PatientConsent", patient, Map.of("consentGiven", consents.get(patient)));
+      if (!patient.equals(patients.get(patients.size() - 1))) {
+        // the last answer starts the delivery, which the next step waits for
+        ledger.step(patient + " answered", Map.of());
+      }
+    }
+    journey.awaitTask(purchase, "UserTask_BuyerDecision", "buyer");
+    assertThat(purchaseOf(journey, purchase).state()).isEqualTo(PurchaseState.DELIVERED);
+    ledger.step("delivered", Map.of());
+  }
 
-    BigInteger walletBefore = ethBalance(chain.addressOf("patient"));
-    TransactionReceipt withdrawal = chain.as("patient").withdraw().receipt().orElseThrow();
-    BigInteger gas = withdrawal.getGasUsed().multiply(Numeric.decodeQuantity(withdrawal.getEffectiveGasPrice()));
-    assertThat(ethBalance(chain.addressOf("patient"))).isEqualTo(walletBefore.add(patientBefore).add(patientShare).subtract(gas));
-    assertThat(credits("patient")).isZero();
-    return (String) journey.variable(purchase, "bundleCid");
+  private PurchaseView purchaseOf(PurchaseJourney journey, String purchase) throws Exception {
+    return chain.as("admin").purchase(Numeric.hexStringToByteArray((String) journey.variable(purchase, "purchaseId")));
+  }
+
+  private String awaitOpening(String purchaseId) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 180_000;
+    while (true) {
+      ProcessInstance opening = runtimeService.createProcessInstanceQuery().processDefinitionKey("open-signature")
+          .variableValueEquals("purchaseId", purchaseId).singleResult();
+      if (opening != null) {
+        return opening.getId();
+      }
+      assertThat(System.currentTimeMillis()).as("open-signature started by the dispute").isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  /** A dishonest hospital's record: its gender changed after the doctor signed and anchored its root. */
+  private void alterGender(RecordIndex.Entry victim) throws Exception {
+    ObjectNode payload = (ObjectNode) JSON.readTree(sealedRecords.open(victim.recordCid(), victim.patientId()));
+    String fhir = payload.get("fhir").asText();
+    String altered = fhir.replaceAll("\"gender\"\\s*:\\s*\"other\"", "\"gender\":\"male\"");
+    assertThat(altered).as("the record's gender").isNotEqualTo(fhir);
+    payload.put("fhir", altered);
+    String cid = sealedRecords.seal(victim.recordId(), JSON.writeValueAsBytes(payload), List.of(victim.patientId()));
+    records.put(victim.withRecordCid(cid));
   }
 
   private BigInteger credits(String user) throws Exception {
