@@ -17,7 +17,6 @@ import java.util.Map;
 import org.healthhub.processes.hygiene.AppSecrets;
 import org.healthhub.processes.hygiene.SecretHit;
 import org.healthhub.processes.hygiene.SecretScanner;
-import org.healthhub.processes.purchase.PurchaseJourney;
 import org.healthhub.storage.BlobStore;
 import org.healthhub.storage.Cid;
 import org.healthhub.storage.KuboBlobStore;
@@ -28,9 +27,6 @@ import org.healthhub.workers.keys.Keyring;
 import org.healthhub.workers.record.RecordIndex;
 import org.healthhub.workers.record.SealedRecords;
 import org.junit.jupiter.api.Test;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.utils.Numeric;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.operaton.bpm.engine.HistoryService;
@@ -50,10 +46,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole system as the embedded default runs it, against a real js-ipfs node: the app starts
- * anvil and deploys DataHub; two doctors enrol through enrol-doctor; three records for two patients
- * go through store-record (two forms, one FHIR JSON through REST); one share is read and expires,
- * another is revoked through REST; a buyer purchases fields of the records of the one patient who
- * consents. Then chain and storage hold what they must, each ended share
+ * anvil and deploys DataHub; two doctors enrol through enrol-doctor; four records for three patients
+ * go through store-record (three forms, one FHIR JSON through REST); one share is read and expires,
+ * another is revoked through REST; a buyer buys fields of the records of the two patients of three
+ * who consent and accepts, then buys an altered record, disputes it and is refunded, every wei on
+ * the chain checked after every step. Then chain and storage hold what they must, each ended share
  * left its record re-sealed under a new data key, and no secret of the app ({@link AppSecrets}:
  * private keys, keystore entries, passphrases, data keys old and new) nor any record's plaintext is
  * in any engine table, log line, blob, data file, calldata or chain log; secrets planted in each
@@ -67,7 +64,7 @@ class HealthHubEndToEndTest {
   @RegisterExtension static final IpfsNodeExtension IPFS = new IpfsNodeExtension();
 
   private static final List<String> MARKERS = List.of("E2E diagnosis one a81f", "E2E diagnosis two 3c07",
-      "E2E fhir condition 9d24", "E2E Patient Name 6b1e");
+      "E2E fhir condition 9d24", "E2E Patient Name 6b1e", "E2E diagnosis three 5e92");
 
   @DynamicPropertySource
   static void environment(DynamicPropertyRegistry registry) throws IOException {
@@ -91,19 +88,21 @@ class HealthHubEndToEndTest {
   @Autowired ApplicationContext app;
 
   @Test
-  void twoDoctorsThreeRecordsTwoPatients_shareExpiresShareRevoked_nothingSecretAnywhere(CapturedOutput output)
+  void twoDoctorsFourRecordsThreePatients_sharesEndPurchaseAcceptedPurchaseRefunded_everyWeiCheckedNothingSecretAnywhere(CapturedOutput output)
       throws Exception {
     AppScenario scenario = new AppScenario(runtimeService, taskService, historyService, identityService, blobStore);
     scenario.addUser("doctor2", "doctors");
     scenario.addUser("patient2", "patients");
+    scenario.addUser("patient3", "patients");
     enrol("doctor");
     enrol("doctor2");
 
     String first = store("doctor", AppScenario.recordForm("patient", MARKERS.get(3), MARKERS.get(0)));
     String second = store("doctor2", AppScenario.recordForm("patient2", MARKERS.get(3), MARKERS.get(1)));
     String third = storeFhirThroughRest();
+    String fourth = store("doctor", AppScenario.recordForm("patient3", MARKERS.get(3), MARKERS.get(4)));
 
-    for (String recordId : List.of(first, second, third)) {
+    for (String recordId : List.of(first, second, third, fourth)) {
       RecordIndex.Entry entry = records.find(recordId).orElseThrow();
       assertThat(chain.as("admin").patientOf(HexFormat.of().parseHex(entry.merkleRoot())))
           .isEqualToIgnoringCase(chain.addressOf(entry.patientId()));
@@ -112,7 +111,7 @@ class HealthHubEndToEndTest {
       }
     }
     Map<String, byte[]> firstDataKeys = new HashMap<>();
-    for (String recordId : List.of(first, second, third)) {
+    for (String recordId : List.of(first, second, third, fourth)) {
       firstDataKeys.put(recordId, dataKeyOf(records.find(recordId).orElseThrow()));
     }
     JsonNode mine = EngineApp.as(rest, "patient").getForObject("/api/records", JsonNode.class);
@@ -157,7 +156,8 @@ class HealthHubEndToEndTest {
     assertThat(chain.as("admin").hasShare(HexFormat.of().parseHex(records.find(third).orElseThrow().merkleRoot()),
         chain.addressOf("doctor2"))).isFalse();
 
-    String bundleCid = purchaseBothAskedOneConsents();
+    List<String> bundleCids = new EndToEndPurchases(runtimeService, taskService, historyService, identityService, chain,
+        records, sealedRecords).acceptedThenDisputedAndRefunded(second);
 
     JsonNode patientsRead = rest.withBasicAuth("patient", "test-patient-password")
         .getForObject("/api/records/" + first + "/content", JsonNode.class);
@@ -169,7 +169,9 @@ class HealthHubEndToEndTest {
     SecretScanner.Builder secrets = SecretScanner.builder();
     MARKERS.forEach(marker -> secrets.text("record plaintext '" + marker + "'", marker));
     firstDataKeys.forEach((recordId, key) -> secrets.bytes("first data key of record " + recordId, key));
-    secrets.bytes("data key of the purchase delivery", dataKeyOf(bundleCid, "buyer"));
+    for (String bundleCid : bundleCids) {
+      secrets.bytes("data key of the purchase delivery " + bundleCid, dataKeyOf(bundleCid, "buyer"));
+    }
     SecretScanner scanner = AppSecrets.register(app, secrets).build();
     assertThat(scanner.secretCount()).as("secrets sought").isGreaterThan(40);
     assertThat(AppSecrets.scanEverywhere(app, scanner, output.getAll())).as("places holding a secret").isEmpty();
@@ -190,53 +192,6 @@ class HealthHubEndToEndTest {
     assertThat(found).filteredOn(hit -> hit.place().equals("chain")).extracting(SecretHit::encoding).containsExactly("raw");
     runtimeService.deleteProcessInstance(probe, "probe done");
     historyService.deleteHistoricProcessInstance(probe);
-  }
-
-  /**
-   * purchase-data in the running app: both patients are asked, patient consents (two records), patient2 does
-   * not; the buyer's worker verifies and the buyer accepts. Credits are checked to the wei, then the patient
-   * withdraws. Returns the delivered bundle's CID.
-   */
-  private String purchaseBothAskedOneConsents() throws Exception {
-    BigInteger price = BigInteger.TEN.pow(15);
-    BigInteger hospitalBefore = credits("hospital");
-    BigInteger patientBefore = credits("patient");
-    BigInteger patient2Before = credits("patient2");
-    BigInteger heldBefore = ethBalance(chain.as("admin").contractAddress());
-    PurchaseJourney journey = new PurchaseJourney(runtimeService, taskService, identityService, historyService);
-
-    String purchase = journey.request("buyer", AppScenario.RECORD_CATEGORY, "Condition.code.text\nPatient.gender",
-        price.toString());
-    journey.complete(purchase, "UserTask_HospitalReview", "hospital",
-        Map.of("hospitalDecision", "REPLY", "patientShareBps", 4_000L));
-    journey.complete(purchase, "UserTask_PatientConsent", "patient", Map.of("consentGiven", true));
-    journey.complete(purchase, "UserTask_PatientConsent", "patient2", Map.of("consentGiven", false));
-    journey.complete(purchase, "UserTask_BuyerDecision", "buyer", Map.of("buyerDecision", "ACCEPT"));
-    journey.awaitEnd(purchase);
-
-    ProcessAssertions.assertThat(historyService, purchase).hasEndedAt("EndEvent_Paid");
-    assertThat(journey.variable(purchase, "verificationStatus")).isEqualTo("ALL_VERIFIED");
-    assertThat(journey.variable(purchase, "verificationResults")).isEqualTo("record 1: verified\nrecord 2: verified\n");
-    BigInteger patientShare = price.multiply(BigInteger.valueOf(4_000)).divide(BigInteger.valueOf(10_000));
-    assertThat(credits("patient")).isEqualTo(patientBefore.add(patientShare));
-    assertThat(credits("patient2")).isEqualTo(patient2Before);
-    assertThat(credits("hospital")).isEqualTo(hospitalBefore.add(price.subtract(patientShare)));
-    assertThat(ethBalance(chain.as("admin").contractAddress())).isEqualTo(heldBefore.add(price));
-
-    BigInteger walletBefore = ethBalance(chain.addressOf("patient"));
-    TransactionReceipt withdrawal = chain.as("patient").withdraw().receipt().orElseThrow();
-    BigInteger gas = withdrawal.getGasUsed().multiply(Numeric.decodeQuantity(withdrawal.getEffectiveGasPrice()));
-    assertThat(ethBalance(chain.addressOf("patient"))).isEqualTo(walletBefore.add(patientBefore).add(patientShare).subtract(gas));
-    assertThat(credits("patient")).isZero();
-    return (String) journey.variable(purchase, "bundleCid");
-  }
-
-  private BigInteger credits(String user) throws Exception {
-    return chain.as("admin").credits(chain.addressOf(user));
-  }
-
-  private BigInteger ethBalance(String address) throws Exception {
-    return chain.connectionOf("admin").web3j().ethGetBalance(address, DefaultBlockParameterName.LATEST).send().getBalance();
   }
 
   /** The data key of a stored record, unwrapped with its patient's private key as the patient's reader does. */

@@ -57,7 +57,7 @@ public final class PurchaseJourney {
   /** Waits for {@code user}'s task {@code taskKey} in the instance, then claims and completes it. */
   public void complete(String instance, String taskKey, String user, Map<String, Object> variables)
       throws InterruptedException {
-    claimAndComplete(identity, tasks, await(instance, taskKey, user), user, variables);
+    claimAndComplete(identity, tasks, awaitTask(instance, taskKey, user), user, variables);
   }
 
   /** Claims and completes {@code task} signed in as {@code user}, as Tasklist does. */
@@ -81,7 +81,8 @@ public final class PurchaseJourney {
     EngineApp.awaitEnd(history, instance);
   }
 
-  private Task await(String instance, String taskKey, String user) throws InterruptedException {
+  /** Waits until {@code user} has task {@code taskKey} in the instance: every step before it has run. */
+  public Task awaitTask(String instance, String taskKey, String user) throws InterruptedException {
     long deadline = System.currentTimeMillis() + PATIENCE_MILLIS;
     while (true) {
       List<Task> open = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey)
