@@ -91,7 +91,7 @@ public final class Keyring {
       throw new IllegalStateException("user '" + userId + "' has no keystore in " + directory
           + " and this keyring holds no passphrase to create it");
     }
-    return KeystoreFile.currentWrappingPublicKey(file);
+    return KeystoreFile.currentWrappingPublicKey(file, userId);
   }
 
   /**
@@ -116,7 +116,7 @@ public final class Keyring {
   }
 
   private UserKeys replace(String userId, UserKeys rotated) throws IOException {
-    KeystoreFile.write(keystoreFile(userId), rotated, passphrases.get(userId), cost);
+    KeystoreFile.write(keystoreFile(userId), userId, rotated, passphrases.get(userId), cost);
     opened.put(userId, rotated);
     return rotated;
   }
@@ -184,11 +184,11 @@ public final class Keyring {
     }
     Path file = keystoreFile(userId);
     if (Files.exists(file)) {
-      return KeystoreFile.read(file, passphrase);
+      return KeystoreFile.read(file, userId, passphrase);
     }
     Files.createDirectories(directory);
     UserKeys keys = UserKeys.generate();
-    KeystoreFile.write(file, keys, passphrase, cost);
+    KeystoreFile.write(file, userId, keys, passphrase, cost);
     return keys;
   }
 

@@ -35,11 +35,16 @@ import org.healthhub.crypto.record.merkle.CanonicalJson;
  *
  * <p>Version 2 also keeps the pairs retired by rotation ({@link UserKeys#retiredWrapping()},
  * {@link UserKeys#retiredChain()}): their public keys listed in the header, their private keys
- * after the current ones in the sealed block. Version 1 files (no retired keys) still open.
+ * after the current ones in the sealed block.
+ *
+ * <p>Version 3 names the party that owns the keystore in the header, so it is authenticated with
+ * the rest: a keystore put in another party's place does not open as that party's, even under
+ * the same passphrase. Version 1 and 2 files name no party; they still open, and the first read
+ * by their owner rewrites them as version 3 bound to that owner (the migration is one-way).
  */
 public final class KeystoreFile {
-  static final String FORMAT = "healthhub-keystore/v2";
-  private static final String FORMAT_V1 = "healthhub-keystore/v1";
+  static final String FORMAT = "healthhub-keystore/v3";
+  private static final List<String> UNBOUND_FORMATS = List.of("healthhub-keystore/v1", "healthhub-keystore/v2");
   private static final int KEY = 32;
   /** Rotations a keystore keeps; far above any real use, it bounds what a hostile file can ask for. */
   private static final int MAX_RETIRED = 256;
@@ -47,11 +52,15 @@ public final class KeystoreFile {
 
   private KeystoreFile() {}
 
-  /** Writes atomically (temporary file, owner-only permissions where supported, then rename). */
-  public static void write(Path file, UserKeys keys, char[] passphrase, Argon2idParameters cost) throws IOException {
+  /**
+   * Writes {@code party}'s keys atomically (temporary file, owner-only permissions where
+   * supported, then rename), the party named in the authenticated header.
+   */
+  public static void write(Path file, String party, UserKeys keys, char[] passphrase, Argon2idParameters cost)
+      throws IOException {
     byte[] salt = random(16);
     byte[] nonce = random(12);
-    ObjectNode json = header(keys, cost, salt, nonce);
+    ObjectNode json = header(party, keys, cost, salt, nonce);
     List<SecretBytes> privateKeys = new ArrayList<>();
     keys.allWrapping().forEach(pair -> privateKeys.add(pair.privateKey()));
     keys.allChain().forEach(pair -> privateKeys.add(pair.privateKey()));
@@ -85,11 +94,18 @@ public final class KeystoreFile {
   }
 
   /**
-   * @throws WrongPassphraseException if the passphrase is wrong or the file was altered
-   * @throws MalformedInputException if the file is not a keystore of this format
+   * {@code party}'s keys; a version 1 or 2 file is rewritten as version 3 bound to {@code party}.
+   *
+   * @throws WrongKeystorePartyException if the header names another party
+   * @throws WrongPassphraseException if the passphrase is wrong or the file (header included) was altered
+   * @throws MalformedInputException if the file is not a keystore of a known format
    */
-  public static UserKeys read(Path file, char[] passphrase) throws IOException, GeneralSecurityException {
+  public static UserKeys read(Path file, String party, char[] passphrase) throws IOException, GeneralSecurityException {
     ObjectNode json = parse(Files.readString(file, StandardCharsets.UTF_8));
+    boolean unbound = UNBOUND_FORMATS.contains(json.path("format").asText());
+    if (!unbound) {
+      requireParty(json, party, file);
+    }
     JsonNode kdf = json.get("kdf");
     Argon2idParameters cost =
         Argon2idParameters.fromFile(kdf.path("memoryKiB").asInt(), kdf.path("iterations").asInt(), kdf.path("parallelism").asInt());
@@ -124,15 +140,27 @@ public final class KeystoreFile {
       UserKeys keys = new UserKeys(wrapping.get(0), chain.get(0), wrapping.subList(1, wrapping.size()),
           chain.subList(1, chain.size()));
       requirePublicKeysMatch(json, keys);
+      if (unbound) {
+        write(file, party, keys, passphrase, cost);
+      }
       return keys;
     } finally {
       Arrays.fill(plaintext, (byte) 0);
     }
   }
 
-  private static ObjectNode header(UserKeys keys, Argon2idParameters cost, byte[] salt, byte[] nonce) {
+  private static void requireParty(JsonNode json, String party, Path file) throws WrongKeystorePartyException {
+    String named = json.path("party").asText();
+    if (!named.equals(party)) {
+      throw new WrongKeystorePartyException("keystore " + file.getFileName() + " belongs to '" + named
+          + "', not to '" + party + "'");
+    }
+  }
+
+  private static ObjectNode header(String party, UserKeys keys, Argon2idParameters cost, byte[] salt, byte[] nonce) {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("format", FORMAT);
+    json.put("party", party);
     ObjectNode kdf = json.putObject("kdf");
     kdf.put("algorithm", "argon2id");
     kdf.put("memoryKiB", cost.memoryKiB());
@@ -151,7 +179,7 @@ public final class KeystoreFile {
 
   private static ObjectNode parse(String text) throws MalformedInputException {
     JsonNode json = CanonicalJson.parse(text);
-    if (!json.isObject() || !List.of(FORMAT, FORMAT_V1).contains(json.path("format").asText())
+    if (!json.isObject() || !(FORMAT.equals(json.path("format").asText()) || UNBOUND_FORMATS.contains(json.path("format").asText()))
         || !json.path("kdf").isObject() || !"argon2id".equals(json.path("kdf").path("algorithm").asText())) {
       throw new MalformedInputException("not a " + FORMAT + " file with an argon2id KDF");
     }
@@ -164,13 +192,19 @@ public final class KeystoreFile {
   }
 
   /**
-   * The X25519 public key of the keystore's current pair, read without the passphrase (so others
-   * can seal to its owner). Not authenticated: trust it as far as you trust the file's location.
+   * The X25519 public key of {@code party}'s current pair, read without the passphrase (so others
+   * can seal to its owner). Without the passphrase the header cannot be authenticated: trust it as
+   * far as you trust the file's location; a version 3 header naming another party is refused.
    *
+   * @throws WrongKeystorePartyException if the header names another party
    * @throws MalformedInputException if the file is not a keystore
    */
-  public static byte[] currentWrappingPublicKey(Path file) throws IOException, MalformedInputException {
-    String hex = parse(Files.readString(file, StandardCharsets.UTF_8)).path("x25519PublicKey").asText();
+  public static byte[] currentWrappingPublicKey(Path file, String party) throws IOException, GeneralSecurityException {
+    ObjectNode json = parse(Files.readString(file, StandardCharsets.UTF_8));
+    if (!UNBOUND_FORMATS.contains(json.path("format").asText())) {
+      requireParty(json, party, file);
+    }
+    String hex = json.path("x25519PublicKey").asText();
     try {
       byte[] key = HexFormat.of().parseHex(hex);
       if (key.length != KEY) {
@@ -184,7 +218,7 @@ public final class KeystoreFile {
 
   private static int retiredCount(JsonNode json, String field) throws MalformedInputException {
     JsonNode list = json.path(field);
-    if (list.isMissingNode() && FORMAT_V1.equals(json.path("format").asText())) {
+    if (list.isMissingNode() && UNBOUND_FORMATS.get(0).equals(json.path("format").asText())) {
       return 0;
     }
     if (!list.isArray() || list.size() > MAX_RETIRED) {
