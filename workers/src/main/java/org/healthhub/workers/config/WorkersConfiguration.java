@@ -29,6 +29,7 @@ import org.healthhub.workers.enrol.JoinStepHandler;
 import org.healthhub.workers.enrol.MembershipList;
 import org.healthhub.workers.keys.KeyCustody;
 import org.healthhub.workers.keys.Keyring;
+import org.healthhub.workers.keys.KeyringSettings;
 import org.healthhub.workers.keys.KeystoreProperties;
 import org.healthhub.workers.launch.WorkerProperties;
 import org.healthhub.workers.opening.CombineOpeningHandler;
@@ -66,8 +67,9 @@ public class WorkersConfiguration {
   }
 
   @Bean
-  Keyring keyring(@Value("${healthhub.data-dir:./data}") Path dataDir, KeystoreProperties properties) {
-    return new Keyring(dataDir.resolve("keystores"), properties.passphrases(), properties.cost());
+  Keyring keyring(@Value("${healthhub.data-dir:./data}") Path dataDir, KeystoreProperties properties)
+      throws IOException, GeneralSecurityException {
+    return KeyringSettings.open(properties, dataDir.resolve("keystores"));
   }
 
   @Bean(destroyMethod = "close")

@@ -2,6 +2,7 @@ package org.healthhub.workers.keys;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
@@ -40,21 +41,38 @@ public final class Keyring {
   private final Path directory;
   private final Map<String, char[]> passphrases;
   private final Argon2idParameters cost;
+  private final boolean createsMissing;
   private final Map<String, UserKeys> opened = new ConcurrentHashMap<>();
 
   /** @param passphrases each user's keystore passphrase (demo users' from configuration) */
   public Keyring(Path directory, Map<String, String> passphrases, Argon2idParameters cost) {
+    this(directory, passphrases, cost, true);
+  }
+
+  private Keyring(Path directory, Map<String, String> passphrases, Argon2idParameters cost, boolean createsMissing) {
     this.directory = directory;
     this.passphrases = new ConcurrentHashMap<>();
     passphrases.forEach((user, passphrase) -> this.passphrases.put(user, passphrase.toCharArray()));
     this.cost = cost;
+    this.createsMissing = createsMissing;
   }
 
   /**
-   * The user's keys, from the keystore file (created with fresh keys the first time).
+   * A keyring that opens keystores made beforehand and creates none (a deployed party's worker):
+   * a missing keystore is an error, not a fresh identity.
+   */
+  public static Keyring ofExisting(Path directory, Map<String, String> passphrases, Argon2idParameters cost) {
+    return new Keyring(directory, passphrases, cost, false);
+  }
+
+  /**
+   * The user's keys, from the keystore file (created with fresh keys the first time, unless
+   * {@link #ofExisting}).
    *
    * @throws IllegalStateException if no passphrase is configured for the user
+   * @throws java.nio.file.NoSuchFileException if the keystore is missing and this keyring creates none
    * @throws org.healthhub.crypto.record.keystore.WrongPassphraseException if the file does not open
+   * @throws org.healthhub.crypto.record.keystore.WrongKeystorePartyException if the file is another user's
    */
   public UserKeys keysOf(String userId) throws IOException, GeneralSecurityException {
     UserKeys keys = opened.get(requireUserId(userId));
@@ -78,7 +96,8 @@ public final class Keyring {
 
   /**
    * The user's current X25519 public key, to seal something for the user: from the opened keys if
-   * this keyring holds the user, else from the keystore's header without opening it.
+   * this keyring holds the user, else from the keystore's header without opening it, or from the
+   * user's public keys file ({@code <user>.public.json}) where only that was given.
    *
    * @throws IllegalStateException if the user has no keystore and this keyring may not create it
    */
@@ -88,7 +107,10 @@ public final class Keyring {
     }
     Path file = keystoreFile(userId);
     if (!Files.exists(file)) {
-      throw new IllegalStateException("user '" + userId + "' has no keystore in " + directory
+      file = directory.resolve(userId + ".public.json");
+    }
+    if (!Files.exists(file)) {
+      throw new IllegalStateException("user '" + userId + "' has no keystore or public keys file in " + directory
           + " and this keyring holds no passphrase to create it");
     }
     return KeystoreFile.currentWrappingPublicKey(file, userId);
@@ -185,6 +207,10 @@ public final class Keyring {
     Path file = keystoreFile(userId);
     if (Files.exists(file)) {
       return KeystoreFile.read(file, userId, passphrase);
+    }
+    if (!createsMissing) {
+      throw new NoSuchFileException(file.toString(), null, "no keystore of '" + userId
+          + "' (this keyring opens keystores made beforehand and creates none)");
     }
     Files.createDirectories(directory);
     UserKeys keys = UserKeys.generate();

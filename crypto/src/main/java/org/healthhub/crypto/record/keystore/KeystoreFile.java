@@ -44,6 +44,7 @@ import org.healthhub.crypto.record.merkle.CanonicalJson;
  */
 public final class KeystoreFile {
   static final String FORMAT = "healthhub-keystore/v3";
+  static final String PUBLIC_FORMAT = "healthhub-keystore-public/v1";
   private static final List<String> UNBOUND_FORMATS = List.of("healthhub-keystore/v1", "healthhub-keystore/v2");
   private static final int KEY = 32;
   /** Rotations a keystore keeps; far above any real use, it bounds what a hostile file can ask for. */
@@ -192,15 +193,31 @@ public final class KeystoreFile {
   }
 
   /**
+   * Writes {@code party}'s current public keys alone, for the parties that seal to it on other
+   * machines: no private part, so nothing to guess the passphrase against.
+   */
+  public static void writePublicKeys(Path file, String party, UserKeys keys) throws IOException {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put("format", PUBLIC_FORMAT);
+    json.put("party", party);
+    json.put("x25519PublicKey", HexFormat.of().formatHex(keys.wrapping().publicKey()));
+    json.put("secp256k1PublicKey", HexFormat.of().formatHex(keys.chain().publicKey()));
+    Files.writeString(file, json.toPrettyString(), StandardCharsets.UTF_8);
+  }
+
+  /**
    * The X25519 public key of {@code party}'s current pair, read without the passphrase (so others
-   * can seal to its owner). Without the passphrase the header cannot be authenticated: trust it as
-   * far as you trust the file's location; a version 3 header naming another party is refused.
+   * can seal to its owner) from its keystore or its {@link #writePublicKeys public keys file}.
+   * Without the passphrase the header cannot be authenticated: trust it as far as you trust the
+   * file's location; a header naming another party is refused.
    *
    * @throws WrongKeystorePartyException if the header names another party
-   * @throws MalformedInputException if the file is not a keystore
+   * @throws MalformedInputException if the file is neither a keystore nor a public keys file
    */
   public static byte[] currentWrappingPublicKey(Path file, String party) throws IOException, GeneralSecurityException {
-    ObjectNode json = parse(Files.readString(file, StandardCharsets.UTF_8));
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    JsonNode publicKeys = CanonicalJson.parse(text);
+    JsonNode json = PUBLIC_FORMAT.equals(publicKeys.path("format").asText()) ? publicKeys : parse(text);
     if (!UNBOUND_FORMATS.contains(json.path("format").asText())) {
       requireParty(json, party, file);
     }

@@ -172,6 +172,17 @@ class KeystoreFileTest {
   }
 
   @Test
+  void currentWrappingPublicKey_ofPublicKeysFile_readsOnlyForItsParty() throws Exception {
+    Path file = dir.resolve("alice.public.json");
+    KeystoreFile.writePublicKeys(file, "alice", keys);
+
+    assertThat(KeystoreFile.currentWrappingPublicKey(file, "alice")).isEqualTo(keys.wrapping().publicKey());
+    assertThatThrownBy(() -> KeystoreFile.currentWrappingPublicKey(file, "bob")).isInstanceOf(WrongKeystorePartyException.class);
+    assertThatThrownBy(() -> KeystoreFile.read(file, "alice", PASSPHRASE)).as("holds no private part")
+        .isInstanceOf(MalformedInputException.class);
+  }
+
+  @Test
   void fromPrivateKey_scalarOutOfRange_throwsMalformed() {
     assertThatThrownBy(() -> Secp256k1KeyPair.fromPrivateKey(SecretBytes.copyOf(new byte[32])))
         .isInstanceOf(MalformedInputException.class);
