@@ -45,7 +45,9 @@ import org.healthhub.crypto.record.merkle.CanonicalJson;
 public final class KeystoreFile {
   static final String FORMAT = "healthhub-keystore/v3";
   static final String PUBLIC_FORMAT = "healthhub-keystore-public/v1";
-  private static final List<String> UNBOUND_FORMATS = List.of("healthhub-keystore/v1", "healthhub-keystore/v2");
+  private static final String FORMAT_V1 = "healthhub-keystore/v1";
+  /** The formats written before the header named the party. */
+  private static final List<String> UNBOUND_FORMATS = List.of(FORMAT_V1, "healthhub-keystore/v2");
   private static final int KEY = 32;
   /** Rotations a keystore keeps; far above any real use, it bounds what a hostile file can ask for. */
   private static final int MAX_RETIRED = 256;
@@ -103,7 +105,7 @@ public final class KeystoreFile {
    */
   public static UserKeys read(Path file, String party, char[] passphrase) throws IOException, GeneralSecurityException {
     ObjectNode json = parse(Files.readString(file, StandardCharsets.UTF_8));
-    boolean unbound = UNBOUND_FORMATS.contains(json.path("format").asText());
+    boolean unbound = namesNoParty(json);
     if (!unbound) {
       requireParty(json, party, file);
     }
@@ -150,6 +152,10 @@ public final class KeystoreFile {
     }
   }
 
+  private static boolean namesNoParty(JsonNode json) {
+    return UNBOUND_FORMATS.contains(json.path("format").asText());
+  }
+
   private static void requireParty(JsonNode json, String party, Path file) throws WrongKeystorePartyException {
     String named = json.path("party").asText();
     if (!named.equals(party)) {
@@ -180,7 +186,7 @@ public final class KeystoreFile {
 
   private static ObjectNode parse(String text) throws MalformedInputException {
     JsonNode json = CanonicalJson.parse(text);
-    if (!json.isObject() || !(FORMAT.equals(json.path("format").asText()) || UNBOUND_FORMATS.contains(json.path("format").asText()))
+    if (!json.isObject() || !(FORMAT.equals(json.path("format").asText()) || namesNoParty(json))
         || !json.path("kdf").isObject() || !"argon2id".equals(json.path("kdf").path("algorithm").asText())) {
       throw new MalformedInputException("not a " + FORMAT + " file with an argon2id KDF");
     }
@@ -218,7 +224,7 @@ public final class KeystoreFile {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     JsonNode publicKeys = CanonicalJson.parse(text);
     JsonNode json = PUBLIC_FORMAT.equals(publicKeys.path("format").asText()) ? publicKeys : parse(text);
-    if (!UNBOUND_FORMATS.contains(json.path("format").asText())) {
+    if (!namesNoParty(json)) {
       requireParty(json, party, file);
     }
     String hex = json.path("x25519PublicKey").asText();
@@ -235,7 +241,7 @@ public final class KeystoreFile {
 
   private static int retiredCount(JsonNode json, String field) throws MalformedInputException {
     JsonNode list = json.path(field);
-    if (list.isMissingNode() && UNBOUND_FORMATS.get(0).equals(json.path("format").asText())) {
+    if (list.isMissingNode() && FORMAT_V1.equals(json.path("format").asText())) {
       return 0;
     }
     if (!list.isArray() || list.size() > MAX_RETIRED) {
