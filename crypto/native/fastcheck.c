@@ -211,6 +211,7 @@ static unsigned long check_tower(Z_mcl_instance_t* m, unsigned long round) {
   CHECK_TOWER(f358, ARGS_FP12_ZXY)
 #define ARGS_FP12_XY(r) (m, r + o.x, r + o.y)
   CHECK_TOWER(f379, ARGS_FP12_XY)
+  CHECK_TOWER(f376, ARGS_FP12_ZX)
   return native;
 }
 
@@ -381,7 +382,7 @@ static int check_rounds(unsigned long rounds) {
   Z_mclZ_free(m, g_tower);
   Z_mclZ_free(m, g_regions);
   printf("fastcheck (%s): %lu rounds x 14 leaf functions, %lu of %lu domain-checked calls native; "
-         "%lu rounds x 5 tower functions, %lu native; %d mismatches\n",
+         "%lu rounds x 6 tower functions, %lu native; %d mismatches\n",
          use_adx ? "BMI2/ADX" : "portable", rounds, native, 6 * rounds, (rounds + 7) / 8, tower_native, g_failures);
   if (native < rounds || tower_native < rounds / 32) {
     fprintf(stderr, "fastcheck: the native code ran too rarely to be checked\n");
