@@ -222,13 +222,11 @@ static unsigned long check_tower(Z_mcl_instance_t* m, unsigned long round) {
 #define AT_GT_KS (AT_GT_XS + FP12_BYTES * GT_BASES)
 
 /* A base of each kind: in GT, in the cyclotomic subgroup but not GT, outside it, or unreduced. */
-static int random_gt_base(Z_mcl_instance_t* m, u32 at, u32 e, u32 scratch) {
+static void random_gt_base(Z_mcl_instance_t* m, u32 at, u32 e, u32 scratch) {
   int kind = next() % 4;
   u8* x = g_data + at;
-  u8 bytes[32];
   if (kind == 0) {
-    random_words((u64*)bytes, 4);
-    memcpy(g_data + scratch + 64, bytes, 32);
+    random_words((u64*)(g_data + scratch + 64), 4);
     Z_mclZ_mclBnFr_setLittleEndianMod(m, scratch, scratch + 64, 32);
     Z_mclZ_mclBnGT_powGeneric(m, at, e, scratch);
   } else if (kind == 1) {
@@ -258,7 +256,6 @@ static int random_gt_base(Z_mcl_instance_t* m, u32 at, u32 e, u32 scratch) {
       }
     }
   }
-  return kind;
 }
 
 /* Exponents: random below r, 0, 1, r - 1, or any 256 bits (mcl's Fr struct unreduced, r itself). */
@@ -269,9 +266,9 @@ static void random_exponent(Z_mcl_instance_t* m, u32 at, u32 scratch) {
     case 0: Z_mclZ_mclBnFr_setInt32(m, at, (u32)(next() % 3) - 1); return;
     case 1: memcpy(g_data + at, words, 32); return;
     case 2: {
-      static const u64 R[4] = {0xffffffff00000001ull, 0x53bda402fffe5bfeull, 0x3339d80809a1d805ull,
-                               0x73eda753299d7d48ull};
-      memcpy(g_data + at, R, 32);
+      static const u64 ORDER[4] = {0xffffffff00000001ull, 0x53bda402fffe5bfeull, 0x3339d80809a1d805ull,
+                                   0x73eda753299d7d48ull};
+      memcpy(g_data + at, ORDER, 32);
       return;
     }
     default:
