@@ -3,9 +3,8 @@
  * translated mclBnG1_mul / mclBnG2_mul, compared as serialized (normalized) points. Points: the
  * identity, hashed points (z != 1), sums, points on the curve outside the subgroup, and inputs
  * outside the native domain (a coordinate equal to p, off the curve). Scalars: 0, 1, 2, r - 1,
- * r - 2, values below 2^64 (G2 splits those above |z| too) and just above, random ones, raw values at or
- * above r (invalid, where the native code must decline). mulVec likewise on sums of such
- * products. Included by fastcheck.c.
+ * r - 2, values below 2^64 (G2 splits those above |z| too) and just above, random ones, and raw
+ * values at or above r (invalid, where the native code must decline). Included by fastcheck.c.
  */
 #include <stdlib.h>
 
@@ -32,8 +31,6 @@ typedef struct {
   size_t size, serialized;
   u32 (*translated)(Z_mcl_instance_t*, u32, u32, u32);
   int (*native)(void*, const void*, const void*);
-  void (*translated_vec)(Z_mcl_instance_t*, u32, u32, u32, u32);
-  int (*native_vec)(void*, const void*, const void*, size_t);
   int (*hash)(void*, const void*, size_t);
   size_t (*deserialize)(void*, const void*, size_t);
   size_t (*serialize)(void*, size_t, const void*);
@@ -45,15 +42,11 @@ typedef struct {
 
 static u32 translated_g1(Z_mcl_instance_t* m, u32 z, u32 x, u32 y) { Z_mclZ_mclBnG1_mul(m, z, x, y); return 0; }
 static u32 translated_g2(Z_mcl_instance_t* m, u32 z, u32 x, u32 y) { Z_mclZ_mclBnG2_mul(m, z, x, y); return 0; }
-static void translated_vec_g1(Z_mcl_instance_t* m, u32 z, u32 x, u32 y, u32 n) { Z_mclZ_mclBnG1_mulVec(m, z, x, y, n); }
-static void translated_vec_g2(Z_mcl_instance_t* m, u32 z, u32 x, u32 y, u32 n) { Z_mclZ_mclBnG2_mulVec(m, z, x, y, n); }
 
 static const CurveOps CURVES[2] = {
-    {"G1", 3 * FP_BYTES, FP_BYTES, translated_g1, mclcurve_g1_mul, translated_vec_g1, mclcurve_g1_mulVec,
-     mclBnG1_hashAndMapTo, mclBnG1_deserialize,
+    {"G1", 3 * FP_BYTES, FP_BYTES, translated_g1, mclcurve_g1_mul, mclBnG1_hashAndMapTo, mclBnG1_deserialize,
      mclBnG1_serialize, mclBnG1_add, hhG1_tableSize, hhG1_precompute, hhG1_mulFixed},
-    {"G2", 3 * FP2_BYTES, FP2_BYTES, translated_g2, mclcurve_g2_mul, translated_vec_g2, mclcurve_g2_mulVec,
-     mclBnG2_hashAndMapTo, mclBnG2_deserialize,
+    {"G2", 3 * FP2_BYTES, FP2_BYTES, translated_g2, mclcurve_g2_mul, mclBnG2_hashAndMapTo, mclBnG2_deserialize,
      mclBnG2_serialize, mclBnG2_add, hhG2_tableSize, hhG2_precompute, hhG2_mulFixed},
 };
 
@@ -66,19 +59,6 @@ static void translated_mul(const CurveOps* c, void* z, const void* x, const void
   memcpy(data + px, x, c->size);
   memcpy(data + pk, k, 32);
   c->translated(m, pz, px, pk);
-  memcpy(z, data + pz, c->size);
-  Z_mclZ_free(m, pz);
-  Z_mclZ_free(m, pk);
-  Z_mclZ_free(m, px);
-}
-
-static void translated_mul_vec(const CurveOps* c, void* z, const void* xs, const void* ks, size_t n) {
-  Z_mcl_instance_t* m = mclshim_instance();
-  u32 px = Z_mclZ_malloc(m, (u32)(n * c->size)), pk = Z_mclZ_malloc(m, (u32)(32 * n)), pz = Z_mclZ_malloc(m, (u32)c->size);
-  u8* data = m->Z_envZ_memory->data;
-  memcpy(data + px, xs, n * c->size);
-  memcpy(data + pk, ks, 32 * n);
-  c->translated_vec(m, pz, px, pk, (u32)n);
   memcpy(z, data + pz, c->size);
   Z_mclZ_free(m, pz);
   Z_mclZ_free(m, pk);
@@ -137,34 +117,15 @@ static void curve_scalar(u8 k[32], unsigned long j) {
 }
 
 /* mcl checks the order on deserialization, which the points outside the subgroup must skip. */
-enum { VEC_MAX = 20 };
-
-/* Sums of up to VEC_MAX products (more than one native pass), mixing every kind of point and scalar. */
-static unsigned long check_mul_vec(const CurveOps* c, unsigned long i, u8* xs, u8* ks) {
-  u8 expected[POINT_MAX], actual[POINT_MAX];
-  size_t n = 1 + next() % (i % 4 ? 6 : VEC_MAX);
-  for (size_t j = 0; j < n; j++) {
-    curve_point(c, xs + j * c->size, i + j * 7);
-    curve_scalar(ks + 32 * j, i + j * 3);
-  }
-  translated_mul_vec(c, expected, xs, ks, n);
-  int ran = c->native_vec(actual, xs, ks, n);
-  if (!ran) translated_mul_vec(c, actual, xs, ks, n);
-  same_point(c, "mulVec", i, expected, actual);
-  return (unsigned long)ran;
-}
-
 static int check_curves(unsigned long rounds) {
-  unsigned long native = 0, fixed = 0, calls = 0, vec_native = 0;
+  unsigned long native = 0, fixed = 0, calls = 0;
   mclBn_verifyOrderG1(0);
   mclBn_verifyOrderG2(0);
   for (int g = 0; g < 2; g++) {
     const CurveOps* c = &CURVES[g];
     u8 p[POINT_MAX], expected[POINT_MAX], actual[POINT_MAX], k[32];
     void* table = malloc(c->table_size());
-    u8* xs = malloc(VEC_MAX * c->size);
-    u8 ks[VEC_MAX * 32];
-    if (!table || !xs) return 1;
+    if (!table) return 1;
     for (unsigned long i = 0; i < rounds; i++) {
       curve_point(c, p, i);
       for (unsigned long j = 0; j < 10; j++) {
@@ -178,7 +139,6 @@ static int check_curves(unsigned long rounds) {
           translated_mul(c, actual, p, k);
         same_point(c, "mul", i, expected, actual);
       }
-      vec_native += check_mul_vec(c, i, xs, ks);
       if (i % 16 < 3) {
         int ready = c->precompute(table, p) == 0;
         for (unsigned long j = 0; j < 10; j++) {
@@ -191,14 +151,12 @@ static int check_curves(unsigned long rounds) {
       }
     }
     free(table);
-    free(xs);
   }
   mclBn_verifyOrderG1(1);
   mclBn_verifyOrderG2(1);
-  printf("fastcheck: %lu rounds x 10 scalars for G1 and G2 mul, %lu of %lu native; %lu mulVec, %lu native; %lu "
-         "fixed-base multiplications from tables; %d mismatches\n", rounds, native, calls, 2 * rounds, vec_native, fixed,
-         g_failures);
-  if (native < calls / 4 || fixed < rounds / 8 || vec_native < rounds / 8) {
+  printf("fastcheck: %lu rounds x 10 scalars for G1 and G2 mul, %lu of %lu native; %lu fixed-base multiplications "
+         "from tables; %d mismatches\n", rounds, native, calls, fixed, g_failures);
+  if (native < calls / 4 || fixed < rounds / 8) {
     fprintf(stderr, "fastcheck: the native curve code ran too rarely to be checked\n");
     return 1;
   }

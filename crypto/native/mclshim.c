@@ -502,14 +502,9 @@ POW_ARRAY(mclBnFp_powArray, FP)
 
 /* ---- vectors ---- */
 
-/*
- * void f(T *z, X *x, const Y *y, mclSize n): mcl may normalize x in place, so x is copied back.
- * native (or NULL) is tried first, as for mclBnG1_mul.
- */
-#define MUL_VEC(name, SZ, SX, SY, native)                                          \
+/* void f(T *z, X *x, const Y *y, mclSize n): mcl may normalize x in place, so x is copied back. */
+#define MUL_VEC(name, SZ, SX, SY)                                                  \
   API void name(void* z, void* x, const void* y, size_t n) {                       \
-    int (*const native_)(void*, const void*, const void*, size_t) = native;        \
-    if (native_ && native_(z, x, y, n)) return;                                    \
     Call c = begin();                                                              \
     size_t nx = elements(n, SX);                                                   \
     u32 px = in(&c, x, nx), py = in(&c, y, elements(n, SY)), pz = in(&c, z, SZ);   \
@@ -530,13 +525,10 @@ POW_ARRAY(mclBnFp_powArray, FP)
     end(&c);                                                                       \
   }
 
-int mclcurve_g1_mulVec(void* z, const void* x, const void* y, size_t n) __attribute__((weak));
-int mclcurve_g2_mulVec(void* z, const void* x, const void* y, size_t n) __attribute__((weak));
-
-MUL_VEC(mclBnG1_mulVec, G1, G1, FR, mclcurve_g1_mulVec)
-MUL_VEC(mclBnG2_mulVec, G2, G2, FR, mclcurve_g2_mulVec)
-MUL_VEC(mclBnGT_powVec, GT, GT, FR, NULL)
-MUL_VEC(mclBn_millerLoopVec, GT, G1, G2, NULL)
+MUL_VEC(mclBnG1_mulVec, G1, G1, FR)
+MUL_VEC(mclBnG2_mulVec, G2, G2, FR)
+MUL_VEC(mclBnGT_powVec, GT, GT, FR)
+MUL_VEC(mclBn_millerLoopVec, GT, G1, G2)
 MUL_VEC_MT(mclBnG1_mulVecMT, G1, G1, FR)
 MUL_VEC_MT(mclBnG2_mulVecMT, G2, G2, FR)
 MUL_VEC_MT(mclBn_millerLoopVecMT, GT, G1, G2)

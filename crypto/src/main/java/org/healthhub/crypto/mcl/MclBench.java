@@ -41,10 +41,14 @@ public final class MclBench {
     }
 
     System.out.println("mcl micro-benchmark, " + iterations + " iterations each; library: " + Mcl.libraryDescription());
-    System.out.printf(Locale.ROOT, "%-22s %12s%n", "operation", "us/op");
+    System.out.printf(Locale.ROOT, "%-24s %12s%n", "operation", "us/op");
     row("pairing", iterations, i -> Pairing.pairing(p[i], q[i]));
     row("G1 mul", iterations, i -> p[i].mul(k[i]));
     row("G2 mul", iterations, i -> q[i].mul(k[i]));
+    FixedBaseG1 fixedP = p[0].precompute();
+    FixedBaseG2 fixedQ = q[0].precompute();
+    row("G1 mul, fixed base", iterations, i -> fixedP.mul(k[i]));
+    row("G2 mul, fixed base", iterations, i -> fixedQ.mul(k[i]));
     row("GT pow", iterations, i -> t[i].pow(k[i]));
     row("G1 hashAndMapTo", iterations, i -> G1.hashAndMapTo(messages[i]));
     row("G1 fromBytes (checked)", iterations, i -> decode(() -> G1.fromBytes(g1Bytes[i])));
@@ -73,6 +77,6 @@ public final class MclBench {
       sink = op.apply(i);
     }
     double micros = (System.nanoTime() - start) / 1_000.0 / iterations;
-    System.out.printf(Locale.ROOT, "%-22s %12.1f%n", name, micros);
+    System.out.printf(Locale.ROOT, "%-24s %12.1f%n", name, micros);
   }
 }
