@@ -79,7 +79,7 @@ public final class G2 extends CurvePoint<G2> {
 
   /** {@code generator()·k} for one draw k, as pygroupsig's {@code set_random()}. */
   public static G2 random(RandomScalars random) {
-    return GENERATOR.mul(random.nextFr());
+    return FixedBaseG2.generator().mul(random.nextFr());
   }
 
   /** mcl's {@code mclBnG2_hashAndMapTo} in its original (not RFC 9380) map-to mode. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -100,6 +101,17 @@ class FixedBaseTest {
     for (Fr k : scalars(RandomScalars.replay(new byte[] {9}), 4)) {
       assertSame(g, g.zero(), table.mul(k), "identity base");
     }
+  }
+
+  @Test
+  void generator_sharedTables_equalGeneratorMul() {
+    RandomScalars random = RandomScalars.replay(new byte[] {11});
+    for (Fr k : scalars(random, 8)) {
+      assertThat(FixedBaseG1.generator().mul(k).toBytes()).isEqualTo(G1.generator().mul(k).toBytes());
+      assertThat(FixedBaseG2.generator().mul(k).toBytes()).isEqualTo(G2.generator().mul(k).toBytes());
+    }
+    assertThat(FixedBaseG1.generator()).isSameAs(FixedBaseG1.generator());
+    assertThat(FixedBaseG1.generator().base()).isEqualTo(G1.generator());
   }
 
   @ParameterizedTest(name = "{0}")
