@@ -4,8 +4,9 @@
  * mcl; Z = 0 is the identity. Neither curve has a point of order 2 (both group orders are odd),
  * so doubling never meets y = 0 outside the identity.
  *
- * Before inclusion: FE (the field type) with fe_add, fe_sub, fe_mul, fe_sqr, fe_is_zero, fe_equal,
- * fe_cmov, FE_ONE and FE_B (Montgomery constants); EC(name) names this curve's functions.
+ * Before inclusion: FE (the field type) with fe_add, fe_sub, fe_mul, fe_sqr, fe_inv, fe_is_zero,
+ * fe_equal, fe_cmov, FE_ONE and FE_B (Montgomery constants); EC(name) names this curve's functions.
+ * The file undefines them all at its end, ready for the next curve.
  */
 
 typedef struct {
@@ -262,3 +263,16 @@ static void EC(mul_parts)(EC(jac) * r, const EC(part) * parts, int n, int window
     EC(cmov)(r, &difference, parts[j].even);
   }
 }
+
+#undef FE
+#undef fe_add
+#undef fe_sub
+#undef fe_mul
+#undef fe_sqr
+#undef fe_inv
+#undef fe_is_zero
+#undef fe_equal
+#undef fe_cmov
+#undef FE_ONE
+#undef FE_B
+#undef EC

@@ -10,13 +10,9 @@ package org.healthhub.crypto.mcl;
  * (about 15 to 20 plain multiplications): worth it for bases multiplied again and again, such as
  * generators and group-key elements.
  */
-public final class FixedBaseG2 {
-  private final G2 base;
-  private final FixedBaseTable table;
-
+public final class FixedBaseG2 extends FixedBase<G2> {
   FixedBaseG2(G2 base, boolean useTable) {
-    this.base = base;
-    this.table = useTable ? FixedBaseTable.build(FixedBaseTable.G2, base.raw) : null;
+    super(base, FixedBaseTable.G2, useTable);
   }
 
   /** The table of pygroupsig's generator ({@link G2#generator()}), built on first use and shared. */
@@ -26,19 +22,5 @@ public final class FixedBaseG2 {
 
   private static final class Generator {
     static final FixedBaseG2 TABLE = G2.generator().precompute();
-  }
-
-  public G2 base() {
-    return base;
-  }
-
-  /** {@code base()·k}, equal to {@code base().mul(k)}. */
-  public G2 mul(Fr k) {
-    return table == null ? base.mul(k) : G2.fromRaw(table.mul(Mcl.G2_STRUCT, k));
-  }
-
-  /** Whether multiplications use a native table (false with a library that has none). */
-  boolean usesTable() {
-    return table != null;
   }
 }
