@@ -51,19 +51,14 @@ public final class Mcl {
     // Touching the class runs the static initialiser exactly once.
   }
 
-  /** The loaded library, for bindings of functions only some builds export ({@link FixedBaseNatives}). */
-  static com.sun.jna.NativeLibrary library() {
+  /** The loaded library, for functions only some builds export ({@link FixedBaseNatives}, {@link FixedBaseTables}). */
+  static NativeLibrary library() {
     return LIBRARY.library();
   }
 
   /** Which library was loaded and from where, e.g. for benchmark tables. */
   public static String libraryDescription() {
     return LIBRARY.description();
-  }
-
-  /** The loaded library, for functions only some builds export ({@link FixedBaseTables}). */
-  static NativeLibrary library() {
-    return LIBRARY.library();
   }
 
   /** Turns a non-zero status into an exception naming the mcl function. */
