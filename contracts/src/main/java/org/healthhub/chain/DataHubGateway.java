@@ -85,9 +85,7 @@ public final class DataHubGateway {
   // ---- records and shares ----
 
   public TxOutcome anchorRecord(RecordAnchor record) throws ChainException {
-    // DataHub refuses a second anchor of a root (RecordAlreadyAnchored) at the gas estimate, before
-    // anything is sent: the chain is read only then, which saves a round trip on every first anchor.
-    return sendElseDone(() -> sameAddress(patientOf(record.root()), record.patient()),
+    return sendUnlessDone(() -> sameAddress(patientOf(record.root()), record.patient()),
         views.anchorRecord(record.root(), record.cidDigest(), record.signatureDigest(), record.patient()));
   }
 
@@ -319,15 +317,6 @@ public final class DataHubGateway {
     if (done.done()) {
       return TxOutcome.alreadyDone();
     }
-    return sendElseDone(done, call, value);
-  }
-
-  /** For a call the contract refuses once its work is done: sends, and reads the chain only on a refusal. */
-  private TxOutcome sendElseDone(StateCheck done, RemoteFunctionCall<?> call) throws ChainException {
-    return sendElseDone(done, call, BigInteger.ZERO);
-  }
-
-  private TxOutcome sendElseDone(StateCheck done, RemoteFunctionCall<?> call, BigInteger value) throws ChainException {
     try {
       return TxOutcome.sent(sender.send(address, call.encodeFunctionCall(), value));
     } catch (ContractRevertedException reverted) {
