@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.healthhub.chain.ChainMeters;
 import org.healthhub.crypto.groupsig.cpy06.Cpy06;
@@ -96,10 +97,11 @@ public class WorkersConfiguration {
   @Bean(destroyMethod = "close")
   DataHubAccess dataHubAccess(@Value("${healthhub.data-dir:./data}") Path dataDir,
       @Value("${healthhub.chain.rpc-url:http://127.0.0.1:8545}") String rpcUrl,
-      @Value("${healthhub.chain.chain-id:84532}") long chainId, Keyring keyring,
+      @Value("${healthhub.chain.chain-id:84532}") long chainId,
+      @Value("${healthhub.chain.receipt-poll-millis:100}") long receiptPollMillis, Keyring keyring,
       ObjectProvider<MeterRegistry> meters) {
     return new DataHubAccess(rpcUrl, chainId, dataDir.resolve("chain/datahub-address"), keyring,
-        new ChainMeters(meters.getIfAvailable(SimpleMeterRegistry::new)));
+        new ChainMeters(meters.getIfAvailable(SimpleMeterRegistry::new)), Duration.ofMillis(receiptPollMillis));
   }
 
   @Bean

@@ -164,15 +164,32 @@ public final class Keyring {
    * @throws DecryptionFailedException if no pair of the user's opens it (altered, or not the user's)
    */
   public Optional<byte[]> readSecret(String userId, String name) throws IOException, GeneralSecurityException {
+    Optional<byte[]> sealed = sealedSecret(userId, name);
+    return sealed.isEmpty() ? Optional.empty() : Optional.of(openSecret(userId, name, sealed.get()));
+  }
+
+  /**
+   * A secret as {@link #writeSecret} stored it, still sealed (it shows nothing of the secret), or
+   * empty if there is none: lets a holder of the opened secret tell whether it was replaced since.
+   */
+  public Optional<byte[]> sealedSecret(String userId, String name) throws IOException {
     Path file = secretFile(userId, name);
     if (!Files.exists(file)) {
       return Optional.empty();
     }
-    byte[] sealed = Files.readAllBytes(file);
+    return Optional.of(Files.readAllBytes(file));
+  }
+
+  /**
+   * Opens bytes {@link #sealedSecret} returned for the same user and name.
+   *
+   * @throws DecryptionFailedException if no pair of the user's opens it (altered, or not the user's)
+   */
+  public byte[] openSecret(String userId, String name, byte[] sealed) throws IOException, GeneralSecurityException {
     List<X25519KeyPair> pairs = keysOf(userId).allWrapping();
     for (int i = 0; ; i++) {
       try {
-        return Optional.of(SealedBox.open(sealed, pairs.get(i), contextOf(userId, name)));
+        return SealedBox.open(sealed, pairs.get(i), contextOf(userId, name));
       } catch (DecryptionFailedException e) {
         if (i == pairs.size() - 1) {
           throw e;
