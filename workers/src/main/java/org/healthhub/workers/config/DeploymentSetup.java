@@ -40,6 +40,9 @@ public final class DeploymentSetup {
   private static final String GROUP_MANAGER = "groupmanager";
   private static final String REVOCATION_MANAGER = "revocationmanager";
 
+  /** What was made: public facts only. */
+  public record Made(List<PartyKeystoreSetup.Created> users, PublicGroup group) {}
+
   private DeploymentSetup() {}
 
   public static void main(String[] args) {
@@ -49,9 +52,9 @@ public final class DeploymentSetup {
         : PartyKeystoreSetup.DEFAULT_MEMBERS;
     try {
       PrintStream out = System.out;
-      PartyKeystoreSetup.print(PartyKeystoreSetup.create(keystores, secrets, PartyKeystoreSetup.DEFAULT_PARTIES, members,
-          Argon2idParameters.recommended()), out);
-      PublicGroup group = createGroup(keystores, DEMO_GROUP, GROUP_MANAGER, REVOCATION_MANAGER);
+      Made made = create(keystores, secrets, members, Argon2idParameters.recommended());
+      PartyKeystoreSetup.print(made.users(), out);
+      PublicGroup group = made.group();
       out.printf("group %s (%s): GM share sealed in %s only, RM share in %s only, public group in %s%n", group.groupId(),
           group.groupKey().scheme(), keystores.resolve(GROUP_MANAGER), keystores.resolve(REVOCATION_MANAGER),
           keystores.resolve(GROUPS_DIR));
@@ -59,6 +62,18 @@ public final class DeploymentSetup {
       System.err.println("keystores not made: " + e);
       System.exit(1);
     }
+  }
+
+  /**
+   * The three parties' and the members' keystores and passphrase files, then the demo group.
+   *
+   * @throws FileAlreadyExistsException if any of them exists already
+   */
+  public static Made create(Path keystores, Path secrets, List<String> members, Argon2idParameters cost)
+      throws IOException, GeneralSecurityException {
+    List<PartyKeystoreSetup.Created> users = PartyKeystoreSetup.create(keystores, secrets,
+        PartyKeystoreSetup.DEFAULT_PARTIES, members, cost);
+    return new Made(users, createGroup(keystores, DEMO_GROUP, GROUP_MANAGER, REVOCATION_MANAGER));
   }
 
   /**

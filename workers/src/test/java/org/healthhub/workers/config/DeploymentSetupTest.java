@@ -38,9 +38,7 @@ class DeploymentSetupTest {
   void makeKeystoresAndGroup() throws Exception {
     keystores = dir.resolve("keystores");
     secrets = dir.resolve("secrets");
-    PartyKeystoreSetup.create(keystores, secrets, PartyKeystoreSetup.DEFAULT_PARTIES, PartyKeystoreSetup.DEFAULT_MEMBERS,
-        TestKeyrings.CHEAP);
-    DeploymentSetup.createGroup(keystores, GROUP, "groupmanager", "revocationmanager");
+    DeploymentSetup.create(keystores, secrets, PartyKeystoreSetup.DEFAULT_MEMBERS, TestKeyrings.CHEAP);
   }
 
   @Test

@@ -46,9 +46,7 @@ class WorkersComposeTest {
   void runTheSetup() throws Exception {
     keystores = dir.resolve("keystores");
     secrets = dir.resolve("secrets");
-    PartyKeystoreSetup.create(keystores, secrets, PartyKeystoreSetup.DEFAULT_PARTIES, PartyKeystoreSetup.DEFAULT_MEMBERS,
-        TestKeyrings.CHEAP);
-    DeploymentSetup.createGroup(keystores, DeploymentSetup.DEMO_GROUP, "groupmanager", "revocationmanager");
+    DeploymentSetup.create(keystores, secrets, PartyKeystoreSetup.DEFAULT_MEMBERS, TestKeyrings.CHEAP);
   }
 
   @Test
