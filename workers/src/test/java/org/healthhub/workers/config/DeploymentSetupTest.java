@@ -30,14 +30,11 @@ class DeploymentSetupTest {
 
   private static final String GROUP = DeploymentSetup.DEMO_GROUP;
 
-  @TempDir Path dir;
-  private Path keystores;
-  private Path secrets;
+  @TempDir Path keystores;
+  @TempDir Path secrets;
 
   @BeforeEach
   void makeKeystoresAndGroup() throws Exception {
-    keystores = dir.resolve("keystores");
-    secrets = dir.resolve("secrets");
     DeploymentSetup.create(keystores, secrets, PartyKeystoreSetup.DEFAULT_MEMBERS, TestKeyrings.CHEAP);
   }
 
