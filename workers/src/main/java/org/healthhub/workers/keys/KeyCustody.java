@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.healthhub.workers.Subscriptions;
 import org.healthhub.workers.Topics;
@@ -15,13 +16,22 @@ import org.slf4j.LoggerFactory;
 /**
  * Whose keystore each topic's handler opens, so a worker serves only what its keystores allow.
  * The managers' and the hospital's topics open one fixed party's keystore (the GM: issuing key,
- * GM share, GML; the RM: RM share; the hospital: its chain key). The other topics open the
- * keystore of the user the task names (the doctor's member key, the patient's HPKE and chain
- * keys); those are checked per task, as the keyring refuses a user it holds no passphrase for.
+ * GM share, GML; the RM: RM share; the hospital: its chain key). Member topics open the keystore
+ * of the user the task names (the doctor's member key, the patient's HPKE and chain keys, the
+ * buyer's chain key): only a worker holding members' passphrases serves them, and which member a
+ * task names is checked per task, as the keyring refuses a user it holds no passphrase for. A
+ * topic may be both (the anchor is sent by the hospital to the patient's address).
  */
 public final class KeyCustody {
 
   private static final Logger LOG = LoggerFactory.getLogger(KeyCustody.class);
+
+  private static final Set<String> MEMBER_TOPICS = Set.of(Topics.RECORD_VALIDATE, Topics.RECORD_MERKLE,
+      Topics.RECORD_SIGN, Topics.RECORD_ENCRYPT, Topics.STORAGE_PUT, Topics.CHAIN_ANCHOR, Topics.RECORD_WRAP_KEY,
+      Topics.CHAIN_SHARE, Topics.RECORD_REMOVE_WRAP, Topics.CHAIN_REVOKE, Topics.GROUPSIG_JOIN_MEMBER,
+      Topics.CHAIN_PURCHASE_REQUEST, Topics.PURCHASE_DELIVER, Topics.PURCHASE_VERIFY, Topics.CHAIN_PURCHASE_ACCEPT,
+      Topics.CHAIN_PURCHASE_REFUND, Topics.CHAIN_PURCHASE_DISPUTE, Topics.CHAIN_PURCHASE_DISPUTE_REFUND);
+  private static final String MEMBERS = "the members (doctors, patients, buyers)";
 
   private final Map<String, String> holderByTopic;
 
@@ -39,13 +49,21 @@ public final class KeyCustody {
     holders.put(Topics.OPENING_PARTIAL_GM, groupManager);
     holders.put(Topics.OPENING_COMBINE, groupManager);
     holders.put(Topics.OPENING_PARTIAL_RM, revocationManager);
-    holders.put(Topics.CHAIN_ANCHOR, hospitalAccount);
+    for (String topic : List.of(Topics.CHAIN_ANCHOR, Topics.CHAIN_PURCHASE_REPLY, Topics.CHAIN_PURCHASE_DECLINE,
+        Topics.CHAIN_PURCHASE_DELIVER, Topics.CHAIN_PURCHASE_FINALIZE)) {
+      holders.put(topic, hospitalAccount);
+    }
     return new KeyCustody(holders);
   }
 
   /** The party whose keystore the topic's handler opens, or empty for a topic that opens the task's user's. */
   public Optional<String> holderOf(String topic) {
     return Optional.ofNullable(holderByTopic.get(topic));
+  }
+
+  /** Whether the topic's handler opens the keystore of the member the task names. */
+  public boolean opensMembersKeystores(String topic) {
+    return MEMBER_TOPICS.contains(topic);
   }
 
   /**
@@ -62,6 +80,9 @@ public final class KeyCustody {
     for (String topic : asked.handlers().keySet()) {
       holderOf(topic).filter(holder -> !keyring.holds(holder))
           .ifPresent(holder -> lacking.computeIfAbsent(holder, h -> new ArrayList<>()).add(topic));
+      if (opensMembersKeystores(topic) && !holdsMembers(keyring)) {
+        lacking.computeIfAbsent(MEMBERS, h -> new ArrayList<>()).add(topic);
+      }
     }
     if (lacking.isEmpty()) {
       return asked;
@@ -76,11 +97,17 @@ public final class KeyCustody {
     return asked.only(served);
   }
 
+  private boolean holdsMembers(Keyring keyring) {
+    return keyring.users().stream().anyMatch(user -> !holderByTopic.containsValue(user));
+  }
+
   private static String describe(Map<String, List<String>> lacking) {
     List<String> parts = new ArrayList<>();
-    lacking.forEach((holder, topics) -> parts.add("topics " + topics.stream().sorted().toList() + " open the keystore of '"
-        + holder + "', which this worker may not open (no healthhub.keystores.passphrases." + holder
-        + ", nor healthhub.keystores.party=" + holder + " with a passphrase file)"));
+    lacking.forEach((holder, topics) -> parts.add("topics " + topics.stream().sorted().toList() + (holder.equals(MEMBERS)
+        ? " open the keystores of " + MEMBERS + ", which this worker holds no passphrase for"
+            + " (healthhub.keystores.passphrases-dir: one <user>.passphrase file per member)"
+        : " open the keystore of '" + holder + "', which this worker may not open (no healthhub.keystores.passphrases."
+            + holder + ", nor healthhub.keystores.party=" + holder + " with a passphrase file)")));
     return String.join("; ", parts);
   }
 }

@@ -94,6 +94,11 @@ public final class Keyring {
     return passphrases.containsKey(requireUserId(userId));
   }
 
+  /** Every user whose passphrase this keyring was given (names only). */
+  public java.util.Set<String> users() {
+    return java.util.Set.copyOf(passphrases.keySet());
+  }
+
   /**
    * The user's current X25519 public key, to seal something for the user: from the opened keys if
    * this keyring holds the user, else from the keystore's header without opening it, or from the

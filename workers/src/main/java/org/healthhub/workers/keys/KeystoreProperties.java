@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param party the one party whose keystore a deployed worker opens, with {@code passphraseFile}
  * @param passphraseFile a file holding that party's passphrase (a container secret), so the
  *     passphrase is in no environment listing; the keystore must exist, none is created
+ * @param passphrasesDir a directory of {@code <user>.passphrase} files, one per user whose keystore
+ *     (in {@code dir}) this worker keeps for them: the members' custodian; each keystore must exist
  */
 @ConfigurationProperties("healthhub.keystores")
 public record KeystoreProperties(
@@ -24,7 +26,8 @@ public record KeystoreProperties(
     @DefaultValue("3") int argon2Iterations,
     Path dir,
     String party,
-    Path passphraseFile) {
+    Path passphraseFile,
+    Path passphrasesDir) {
 
   public Argon2idParameters cost() {
     return new Argon2idParameters(argon2MemoryKib, argon2Iterations, 1);
@@ -33,6 +36,6 @@ public record KeystoreProperties(
   @Override
   public String toString() {
     return "KeystoreProperties[users=" + passphrases.keySet() + ", party=" + party + ", passphraseFile="
-        + passphraseFile + ", argon2=" + cost() + "]";
+        + passphraseFile + ", passphrasesDir=" + passphrasesDir + ", argon2=" + cost() + "]";
   }
 }

@@ -30,12 +30,17 @@ import org.web3j.crypto.Keys;
  * {@code <secrets>/<party>.passphrase}, owner-only. It prints each party's chain address (to fund)
  * and public key, never a passphrase or private key, and overwrites nothing.
  *
- * <p>Usage: {@code ./healthhub keystores [KEYSTORES_DIR [SECRETS_DIR [PARTY...]]]}; the default
- * parties are the keyring users of the hospital, the group manager and the revocation manager.
+ * <p>{@code ./healthhub keystores} runs it ({@link org.healthhub.workers.config.DeploymentSetup}).
  */
 public final class PartyKeystoreSetup {
 
   public static final List<String> DEFAULT_PARTIES = List.of("hospital", "groupmanager", "revocationmanager");
+  /** The demo's doctor, patient and buyer, whose keystores the hospital's worker keeps. */
+  public static final List<String> DEFAULT_MEMBERS = List.of("doctor", "patient", "buyer");
+  /** The party whose worker keeps the members' keystores (in its directory) and opens them. */
+  public static final String MEMBERS_CUSTODIAN = "hospital";
+  /** Under the secrets directory: one passphrase file per member, a compose secret of the custodian's worker. */
+  public static final String MEMBERS_DIR = "members";
   private static final Pattern PARTY = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -44,62 +49,77 @@ public final class PartyKeystoreSetup {
 
   private PartyKeystoreSetup() {}
 
-  public static void main(String[] args) {
-    Path keystores = Path.of(args.length > 0 ? args[0] : "keystores");
-    Path secrets = Path.of(args.length > 1 ? args[1] : "secrets");
-    List<String> parties = args.length > 2 ? List.of(Arrays.copyOfRange(args, 2, args.length)) : DEFAULT_PARTIES;
-    try {
-      print(create(keystores, secrets, parties, Argon2idParameters.recommended()), System.out);
-    } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
-      System.err.println("keystores not made: " + e);
-      System.exit(1);
-    }
+  /** {@link #create(Path, Path, List, List, Argon2idParameters)} without members. */
+  public static List<Created> create(Path keystores, Path secrets, List<String> parties, Argon2idParameters cost)
+      throws IOException, GeneralSecurityException {
+    return create(keystores, secrets, parties, List.of(), cost);
   }
 
   /**
-   * @throws FileAlreadyExistsException if any party's keystore or passphrase file is already there
-   * @throws IllegalArgumentException if a party name is not a keyring user name or is repeated
+   * Makes each party's keystore in its own directory and each member's (doctors, patients, buyers)
+   * in the {@link #MEMBERS_CUSTODIAN}'s, whose worker opens them with one passphrase file per member
+   * under {@code <secrets>/members/}; every directory gets the public keys files of the users whose
+   * keystores it lacks.
+   *
+   * @throws FileAlreadyExistsException if any keystore or passphrase file is already there
+   * @throws IllegalArgumentException if a name is not a keyring user name or is repeated, or members
+   *     are asked for without the custodian among the parties
    */
-  public static List<Created> create(Path keystores, Path secrets, List<String> parties, Argon2idParameters cost)
-      throws IOException, GeneralSecurityException {
-    if (parties.isEmpty() || parties.stream().distinct().count() != parties.size()
-        || !parties.stream().allMatch(party -> PARTY.matcher(party).matches())) {
-      throw new IllegalArgumentException("parties must be distinct user names ([A-Za-z0-9._@-]): " + parties);
+  public static List<Created> create(Path keystores, Path secrets, List<String> parties, List<String> members,
+      Argon2idParameters cost) throws IOException, GeneralSecurityException {
+    List<String> users = new ArrayList<>(parties);
+    users.addAll(members);
+    if (parties.isEmpty() || users.stream().distinct().count() != users.size()
+        || !users.stream().allMatch(user -> PARTY.matcher(user).matches())) {
+      throw new IllegalArgumentException("parties and members must be distinct user names ([A-Za-z0-9._@-]): " + users);
     }
-    for (String party : parties) {
-      for (Path file : List.of(keystoreOf(keystores, party), passphraseFileOf(secrets, party))) {
+    if (!members.isEmpty() && !parties.contains(MEMBERS_CUSTODIAN)) {
+      throw new IllegalArgumentException("members' keystores are kept by '" + MEMBERS_CUSTODIAN + "', not among " + parties);
+    }
+    Map<String, Path> homes = new LinkedHashMap<>();
+    Map<String, Path> passphraseFiles = new LinkedHashMap<>();
+    parties.forEach(party -> homes.put(party, keystores.resolve(party)));
+    parties.forEach(party -> passphraseFiles.put(party, passphraseFileOf(secrets, party)));
+    members.forEach(member -> homes.put(member, keystores.resolve(MEMBERS_CUSTODIAN)));
+    members.forEach(member -> passphraseFiles.put(member, passphraseFileOf(secrets.resolve(MEMBERS_DIR), member)));
+    for (String user : users) {
+      for (Path file : List.of(homes.get(user).resolve(user + ".keystore.json"), passphraseFiles.get(user))) {
         if (Files.exists(file)) {
           throw new FileAlreadyExistsException(file.toString(), null, "keystores are never overwritten");
         }
       }
     }
     createOwnerOnlyDirectory(secrets);
+    if (!members.isEmpty()) {
+      createOwnerOnlyDirectory(secrets.resolve(MEMBERS_DIR));
+    }
     Map<String, UserKeys> keys = new LinkedHashMap<>();
     List<Created> created = new ArrayList<>();
-    for (String party : parties) {
-      UserKeys partyKeys = UserKeys.generate();
-      keys.put(party, partyKeys);
-      char[] passphrase = newPassphrase(passphraseFileOf(secrets, party));
+    for (String user : users) {
+      UserKeys userKeys = UserKeys.generate();
+      keys.put(user, userKeys);
+      Path keystore = homes.get(user).resolve(user + ".keystore.json");
+      char[] passphrase = newPassphrase(passphraseFiles.get(user));
       try {
-        createOwnerOnlyDirectory(keystores.resolve(party));
-        KeystoreFile.write(keystoreOf(keystores, party), party, partyKeys, passphrase, cost);
+        createOwnerOnlyDirectory(homes.get(user));
+        KeystoreFile.write(keystore, user, userKeys, passphrase, cost);
       } finally {
         Arrays.fill(passphrase, '\0');
       }
-      created.add(new Created(party, chainAddress(partyKeys), partyKeys.wrapping().publicKey(),
-          keystoreOf(keystores, party), passphraseFileOf(secrets, party)));
+      created.add(new Created(user, chainAddress(userKeys), userKeys.wrapping().publicKey(), keystore,
+          passphraseFiles.get(user)));
     }
     for (String party : parties) {
-      for (String other : parties) {
-        if (!other.equals(party)) {
-          KeystoreFile.writePublicKeys(keystores.resolve(party).resolve(other + ".public.json"), other, keys.get(other));
+      for (String other : users) {
+        if (!homes.get(other).equals(homes.get(party))) {
+          KeystoreFile.writePublicKeys(homes.get(party).resolve(other + ".public.json"), other, keys.get(other));
         }
       }
     }
     return created;
   }
 
-  static void print(List<Created> created, PrintStream out) {
+  public static void print(List<Created> created, PrintStream out) {
     out.printf("%-20s %-44s %-66s %s%n", "party", "chain address (fund it)", "X25519 public key", "keystore / passphrase file");
     for (Created party : created) {
       out.printf("%-20s %-44s %-66s %s / %s%n", party.party(), party.chainAddress(),

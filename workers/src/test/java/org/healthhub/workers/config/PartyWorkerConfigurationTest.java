@@ -125,7 +125,7 @@ class PartyWorkerConfigurationTest {
   }
 
   /** The first cause below Spring's own exceptions is the typed one, with the reason. */
-  private static void assertStartFails(ApplicationContextRunner runner, Class<? extends Throwable> cause, String reason) {
+  static void assertStartFails(ApplicationContextRunner runner, Class<? extends Throwable> cause, String reason) {
     runner.run(context -> {
       assertThat(context).hasFailed();
       Throwable failure = context.getStartupFailure();

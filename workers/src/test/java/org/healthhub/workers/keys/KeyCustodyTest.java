@@ -54,8 +54,45 @@ class KeyCustodyTest {
   void servable_everyKeystoreHeld_servesEveryTopic() {
     Subscriptions all = everyTopic();
 
-    assertThat(CUSTODY.servable(all, List.of(), TestKeyrings.of(dir, "groupmanager", "revocationmanager", "hospital"))
-        .handlers()).isEqualTo(all.handlers());
+    assertThat(CUSTODY.servable(all, List.of(), TestKeyrings.of(dir, "groupmanager", "revocationmanager", "hospital",
+        "doctor")).handlers()).isEqualTo(all.handlers());
+  }
+
+  @Test
+  void servable_partiesOnlyListsMemberTopic_throwsNamingThePassphrasesDir() {
+    Keyring partiesOnly = TestKeyrings.of(dir, "groupmanager", "revocationmanager", "hospital");
+
+    assertThatThrownBy(() -> CUSTODY.servable(everyTopic(), List.of(Topics.RECORD_SIGN, Topics.OPENING_PARTIAL_GM),
+        partiesOnly))
+        .isInstanceOf(MissingKeystoreException.class)
+        .hasMessageContaining("[record.sign]")
+        .hasMessageContaining("healthhub.keystores.passphrases-dir")
+        .hasMessageNotContaining("opening.partial-gm");
+  }
+
+  @Test
+  void servable_membersWithoutTheHospitalListsAnchor_throwsNamingTheHospital() {
+    Keyring membersOnly = TestKeyrings.of(dir, "doctor", "patient");
+
+    assertThatThrownBy(() -> CUSTODY.servable(everyTopic(), List.of(Topics.CHAIN_ANCHOR), membersOnly))
+        .isInstanceOf(MissingKeystoreException.class).hasMessageContaining("'hospital'");
+    assertThat(CUSTODY.servable(everyTopic(), List.of(Topics.RECORD_SIGN, Topics.CHAIN_SHARE), membersOnly).handlers())
+        .containsOnlyKeys(Topics.RECORD_SIGN, Topics.CHAIN_SHARE);
+  }
+
+  @Test
+  void servable_gmNoTopicsListed_leavesOutMemberTopics() {
+    Subscriptions served = CUSTODY.servable(everyTopic(), List.of(), TestKeyrings.of(dir, "groupmanager"));
+
+    assertThat(served.handlers()).containsKeys(Topics.GROUPSIG_JOIN_MANAGER, Topics.RECORD_VERIFY, Topics.PURCHASE_MATCH)
+        .doesNotContainKeys(Topics.GROUPSIG_JOIN_MEMBER, Topics.RECORD_SIGN, Topics.PURCHASE_DELIVER);
+  }
+
+  @Test
+  void holderOf_purchaseRepliesFromTheHospital_nameTheHospital() {
+    assertThat(CUSTODY.holderOf(Topics.CHAIN_PURCHASE_REPLY)).contains("hospital");
+    assertThat(CUSTODY.holderOf(Topics.CHAIN_PURCHASE_ACCEPT)).as("the buyer's, named by the task").isEmpty();
+    assertThat(CUSTODY.opensMembersKeystores(Topics.CHAIN_PURCHASE_ACCEPT)).isTrue();
   }
 
   @Test

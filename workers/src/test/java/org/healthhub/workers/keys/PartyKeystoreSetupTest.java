@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.healthhub.crypto.record.keystore.UserKeys;
+import org.healthhub.crypto.record.keystore.WrongPassphraseException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,9 +93,44 @@ class PartyKeystoreSetupTest {
         List.of("hospital", "hospital"), TestKeyrings.CHEAP)).isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void create_members_keptInTheCustodiansDirectoryEachOpenedWithItsOwnFile() throws Exception {
+    Path keystores = dir.resolve("keystores");
+    PartyKeystoreSetup.create(keystores, dir.resolve("secrets"), PARTIES, List.of("doctor", "patient"), TestKeyrings.CHEAP);
+    Path custodian = keystores.resolve(PartyKeystoreSetup.MEMBERS_CUSTODIAN);
+    Path members = dir.resolve("secrets").resolve(PartyKeystoreSetup.MEMBERS_DIR);
+
+    Keyring doctor = Keyring.ofExisting(custodian, Map.of("doctor", Files.readString(members.resolve("doctor.passphrase"))),
+        TestKeyrings.CHEAP);
+    assertThat(doctor.keysOf("doctor")).isNotNull();
+    Keyring withPatientsFileForDoctor = Keyring.ofExisting(custodian,
+        Map.of("doctor", Files.readString(members.resolve("patient.passphrase"))), TestKeyrings.CHEAP);
+    assertThatThrownBy(() -> withPatientsFileForDoctor.keysOf("doctor")).isInstanceOf(WrongPassphraseException.class);
+    assertThat(Files.getPosixFilePermissions(members)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+    assertThat(custodian.resolve("doctor.public.json")).as("its own keystore's header serves").doesNotExist();
+    for (String manager : List.of("groupmanager", "revocationmanager")) {
+      assertThat(keystores.resolve(manager).resolve("doctor.public.json")).as("%s seals join messages to it", manager)
+          .exists();
+      assertThat(keystores.resolve(manager).resolve("doctor.keystore.json")).doesNotExist();
+    }
+  }
+
+  @Test
+  void create_membersWithoutTheirCustodian_refused() {
+    assertThatThrownBy(() -> PartyKeystoreSetup.create(dir.resolve("keystores"), dir.resolve("secrets"),
+        List.of("groupmanager"), List.of("doctor"), TestKeyrings.CHEAP))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("hospital");
+  }
+
+  @Test
+  void create_memberNamedLikeAParty_refused() {
+    assertThatThrownBy(() -> PartyKeystoreSetup.create(dir.resolve("keystores"), dir.resolve("secrets"), PARTIES,
+        List.of("hospital"), TestKeyrings.CHEAP)).isInstanceOf(IllegalArgumentException.class);
+  }
+
   private KeystoreProperties settings(String party) {
     return new KeystoreProperties(Map.of(), TestKeyrings.CHEAP.memoryKiB(), TestKeyrings.CHEAP.iterations(),
-        dir.resolve("keystores").resolve(party), party, dir.resolve("secrets").resolve(party + ".passphrase"));
+        dir.resolve("keystores").resolve(party), party, dir.resolve("secrets").resolve(party + ".passphrase"), null);
   }
 
   private Map<Path, String> contents() throws Exception {
