@@ -58,6 +58,18 @@ public final class G1 extends CurvePoint<G1> {
     return GENERATOR;
   }
 
+  static G1 fromRaw(byte[] raw) {
+    return new G1(raw);
+  }
+
+  /**
+   * This point ready for many multiplications: a table of its multiples is computed once (see
+   * {@link FixedBaseG1}). Precompute generators and group-key elements, not one-off points.
+   */
+  public FixedBaseG1 precompute() {
+    return new FixedBaseG1(this, true);
+  }
+
   /** The identity (point at infinity). */
   public static G1 zero() {
     return ZERO;

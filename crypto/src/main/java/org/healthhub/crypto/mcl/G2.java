@@ -60,6 +60,18 @@ public final class G2 extends CurvePoint<G2> {
     return GENERATOR;
   }
 
+  static G2 fromRaw(byte[] raw) {
+    return new G2(raw);
+  }
+
+  /**
+   * This point ready for many multiplications: a table of its multiples is computed once (see
+   * {@link FixedBaseG2}). Precompute generators and group-key elements, not one-off points.
+   */
+  public FixedBaseG2 precompute() {
+    return new FixedBaseG2(this, true);
+  }
+
   /** The identity (point at infinity). */
   public static G2 zero() {
     return ZERO;

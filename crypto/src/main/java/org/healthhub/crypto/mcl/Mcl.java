@@ -50,6 +50,11 @@ public final class Mcl {
     // Touching the class runs the static initialiser exactly once.
   }
 
+  /** The loaded library, for bindings of functions only some builds export ({@link FixedBaseNatives}). */
+  static com.sun.jna.NativeLibrary library() {
+    return LIBRARY.library();
+  }
+
   /** Which library was loaded and from where, e.g. for benchmark tables. */
   public static String libraryDescription() {
     return LIBRARY.description();
