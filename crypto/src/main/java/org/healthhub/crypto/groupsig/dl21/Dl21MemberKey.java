@@ -24,6 +24,9 @@ public final class Dl21MemberKey implements MemberKey {
   final Fr s;
   final G1 bigH;
   final G1 h2s;
+  // derived values every signature of this key shares (public, or h-multiples of the secret y)
+  private volatile SigningBases signingBases;
+  private volatile Pseudonym pseudonym;
 
   Dl21MemberKey(G1 a, Fr x, Fr y, Fr s, G1 bigH, G1 h2s) {
     this.a = a;
@@ -37,6 +40,27 @@ public final class Dl21MemberKey implements MemberKey {
   /** Whether the join finished, so the key can sign. */
   public boolean complete() {
     return !a.isZero();
+  }
+
+  /** {@link SigningBases} for the group generator {@code g1}, computed on first use. */
+  SigningBases signingBases(G1 g1) {
+    SigningBases known = signingBases;
+    if (known == null || !known.g1().equals(g1)) {
+      known = SigningBases.of(this, g1);
+      signingBases = known;
+    }
+    return known;
+  }
+
+  /** This member's pseudonym in {@code scope}; the last scope's is remembered. */
+  Pseudonym pseudonym(String scope) throws MalformedInputException {
+    Pseudonym known = pseudonym;
+    if (known == null || !known.scope().equals(scope)) {
+      G1 base = ScopeBases.of(scope);
+      known = new Pseudonym(scope, base, base.mul(y));
+      pseudonym = known;
+    }
+    return known;
   }
 
   @Override

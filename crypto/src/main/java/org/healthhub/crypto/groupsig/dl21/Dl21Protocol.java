@@ -119,7 +119,7 @@ public final class Dl21Protocol {
 
   /** {@code hscp(scope) = HG1(SHA-256(utf8(scope)))}. */
   static G1 scopeBase(String scope) throws MalformedInputException {
-    return G1.hashAndMapTo(Transcript.sha256(Transcript.utf8(scope)));
+    return ScopeBases.of(scope);
   }
 
   /** Sign (8 draws): r1, r2, then the representation proof's six. */
@@ -131,18 +131,18 @@ public final class Dl21Protocol {
     }
     Fr r1 = rng.nextFr();
     Fr r2 = rng.nextFr();
-    G1 hscp = scopeBase(scope);
-    G1 nym = hscp.mul(member.y); // nym = hscp·y
+    Pseudonym pseudonym = member.pseudonym(scope); // nym = hscp·y
+    SigningBases bases = member.signingBases(group.g1);
     G1 aa = member.a.mul(r1); // AA = A·r1
-    G1 aux = group.g1.add(member.bigH).add(member.h2s).mul(r1); // (g1 + H + h2s)·r1
-    G1 aBar = aa.mul(member.x.neg()).add(aux); // A_ = AA·(−x) + aux
-    G1 d = aux.sub(group.h2.mul(r2)); // d = aux − h2·r2
+    G1 aBar = bases.b().mul(r1); // A_ = AA·(−x) + (g1 + H + h2s)·r1 = B·r1
+    G1 d = G1.mulVec(List.of(bases.c(), group.h2), List.of(r1, r2.neg())); // d = C·r1 − h2·r2
     Fr r3 = r1.inv();
     Fr ss = member.s.sub(r2.mul(r3)).neg(); // ss = −(s − r2·r3)
     List<Fr> witnesses = List.of(member.x.neg(), member.y, r2, r3, ss, member.y.neg());
     GeneralRepresentationProof pi =
-        GeneralRepresentationProof.prove(statement(group, hscp, nym, aa, aBar, d), witnesses, message, rng);
-    return new Dl21Signature(aa, aBar, d, pi, nym);
+        GeneralRepresentationProof.prove(
+            statement(group, pseudonym.base(), pseudonym.nym(), aa, aBar, d), witnesses, message, rng);
+    return new Dl21Signature(aa, aBar, d, pi, pseudonym.nym());
   }
 
   /** nym = hscp·y; A_ − d = AA·(−x) + h2·r2; g1 = d·r3 + h2·ss + h1·(−y). */
@@ -179,7 +179,7 @@ public final class Dl21Protocol {
   /** Whether {@code member} made {@code sig} in {@code scope}: {@code nym = hscp(scope)·y}. */
   public static boolean identify(Dl21Signature sig, Dl21MemberKey member, String scope)
       throws MalformedInputException {
-    return scopeBase(scope).mul(member.y).equals(sig.nym);
+    return member.pseudonym(scope).nym().equals(sig.nym);
   }
 
   /**
