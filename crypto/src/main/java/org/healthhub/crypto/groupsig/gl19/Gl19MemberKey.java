@@ -27,6 +27,8 @@ public final class Gl19MemberKey implements MemberKey {
   final G1 bigH;
   final G1 h2s;
   final G1 h3d;
+  // shared by every signature of this key (public values, and the pseudonym h·y)
+  private volatile Gl19SigningBases signingBases;
 
   Gl19MemberKey(G1 bigA, Fr x, Fr y, Fr s, long l, Fr d, G1 bigH, G1 h2s, G1 h3d) {
     this.bigA = bigA;
@@ -48,6 +50,16 @@ public final class Gl19MemberKey implements MemberKey {
 
   boolean complete() {
     return !bigA.isZero();
+  }
+
+  /** {@link Gl19SigningBases} for the group's {@code g1} and {@code h}, computed on first use. */
+  Gl19SigningBases signingBases(G1 g1, G1 h) {
+    Gl19SigningBases known = signingBases;
+    if (known == null || !known.madeFor(g1, h)) {
+      known = Gl19SigningBases.of(this, g1, h);
+      signingBases = known;
+    }
+    return known;
   }
 
   @Override
