@@ -167,8 +167,8 @@ public final class Bbs04 implements DualControlOpening, Opening, BatchVerifiable
                 rX,
                 rAlpha.add(rBeta).neg(),
                 alpha.add(beta).mul(rX).sub(rDelta1.add(rDelta2))));
-    G1 r4 = G1.mulVec(List.of(t1, group.u), List.of(rX, rDelta1.neg())); // R4 = T1·rx − u·rδ1
-    G1 r5 = G1.mulVec(List.of(t2, group.v), List.of(rX, rDelta2.neg())); // R5 = T2·rx − v·rδ2
+    G1 r4 = group.u.mul(alpha.mul(rX).sub(rDelta1)); // R4 = T1·rx − u·rδ1 = u·(α·rx − rδ1)
+    G1 r5 = group.v.mul(beta.mul(rX).sub(rDelta2)); // R5 = T2·rx − v·rδ2 = v·(β·rx − rδ2)
     Fr c = challenge(text, t1, t2, t3, r1, r2, r3, r4, r5);
     Bbs04Signature signature =
         new Bbs04Signature(
