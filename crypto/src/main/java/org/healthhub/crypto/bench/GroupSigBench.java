@@ -55,6 +55,7 @@ public final class GroupSigBench {
 
   private static final List<String> ORDER = List.of("bbs04", "cpy06", "ps16", "klap20", "gl19", "dl21", "dl21seq");
 
+  private static final int WARM_UP = 100;
   private static volatile Object sink;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
   // CPU time of this thread where the JVM offers it: other processes share the 2 cores
@@ -255,11 +256,14 @@ public final class GroupSigBench {
   }
 
   /**
-   * The fastest of {@code runs} wall times in ms, after one warm-up run: on a shared machine the
+   * The fastest of {@code runs} times in ms, after {@link #WARM_UP} runs (so that the JIT has
+   * compiled the Java side: transcripts, hashing, HMAC): on a shared machine the
    * median moves 2-3x with other processes' load, the minimum much less.
    */
   private static double best(int runs, Step step) throws GeneralSecurityException {
-    sink = step.run();
+    for (int i = 0; i < WARM_UP; i++) {
+      sink = step.run();
+    }
     double[] ms = new double[runs];
     for (int i = 0; i < runs; i++) {
       long start = now();
