@@ -697,3 +697,5 @@ API int mclBnG1_getBasePoint(void* x) {
   end(&c);
   return r;
 }
+
+#include "mclgtfixed.c"

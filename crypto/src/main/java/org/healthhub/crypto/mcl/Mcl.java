@@ -1,6 +1,7 @@
 package org.healthhub.crypto.mcl;
 
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
 
 /**
  * The one door to herumi mcl's C API (BLS12-381, {@code mclBn_init(5, 46)}, default serialization,
@@ -58,6 +59,11 @@ public final class Mcl {
   /** Which library was loaded and from where, e.g. for benchmark tables. */
   public static String libraryDescription() {
     return LIBRARY.description();
+  }
+
+  /** The loaded library, for functions only some builds export ({@link FixedBaseTables}). */
+  static NativeLibrary library() {
+    return LIBRARY.library();
   }
 
   /** Turns a non-zero status into an exception naming the mcl function. */

@@ -46,6 +46,9 @@ public final class MclBench {
     row("G1 mul", iterations, i -> p[i].mul(k[i]));
     row("G2 mul", iterations, i -> q[i].mul(k[i]));
     row("GT pow", iterations, i -> t[i].pow(k[i]));
+    PrecomputedGT fixed = e.precompute();
+    row("GT pow fixed base", iterations, i -> fixed.pow(k[i]));
+    row("GT precompute", Math.max(1, iterations / 20), i -> t[i].precompute());
     row("G1 hashAndMapTo", iterations, i -> G1.hashAndMapTo(messages[i]));
     row("G1 fromBytes (checked)", iterations, i -> decode(() -> G1.fromBytes(g1Bytes[i])));
     row("GT fromBytes (checked)", iterations, i -> decode(() -> GT.fromBytes(gtBytes[i])));
