@@ -51,17 +51,15 @@ public final class Mcl {
     // Touching the class runs the static initialiser exactly once.
   }
 
-  /** The loaded library, for bindings of functions only some builds export ({@link FixedBaseNatives}). */
-  static com.sun.jna.NativeLibrary library() {
-    return LIBRARY.library();
-  }
-
   /** Which library was loaded and from where, e.g. for benchmark tables. */
   public static String libraryDescription() {
     return LIBRARY.description();
   }
 
-  /** The loaded library, for functions only some builds export ({@link FixedBaseTables}). */
+  /**
+   * The loaded library, for functions only some builds export ({@link FixedBaseNatives}, {@link
+   * FixedBaseTables}).
+   */
   static NativeLibrary library() {
     return LIBRARY.library();
   }
