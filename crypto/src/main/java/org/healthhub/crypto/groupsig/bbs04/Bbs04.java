@@ -159,14 +159,12 @@ public final class Bbs04 implements DualControlOpening, Opening, BatchVerifiable
     G1 r1 = group.u.mul(rAlpha);
     G1 r2 = group.v.mul(rBeta);
     // R3 = (hg2^(α+β)·Ag2)^rx · hw^(−rα−rβ) · hg2^(−rδ1−rδ2), the base being e(T3, g2);
-    // = Ag2^rx · hw^(−rα−rβ) · hg2^((α+β)·rx − rδ1 − rδ2), one power fewer
+    // = Ag2^rx · hw^(−rα−rβ) · hg2^((α+β)·rx − rδ1 − rδ2), one power fewer, each from its
+    // key's power table
     GT r3 =
-        GT.powVec(
-            List.of(key.ag2, group.hw, group.hg2),
-            List.of(
-                rX,
-                rAlpha.add(rBeta).neg(),
-                alpha.add(beta).mul(rX).sub(rDelta1.add(rDelta2))));
+        key.ag2Powers.pow(rX)
+            .mul(group.hwPowers.pow(rAlpha.add(rBeta).neg()))
+            .mul(group.hg2Powers.pow(alpha.add(beta).mul(rX).sub(rDelta1.add(rDelta2))));
     G1 r4 = group.u.mul(alpha.mul(rX).sub(rDelta1)); // R4 = T1·rx − u·rδ1 = u·(α·rx − rδ1)
     G1 r5 = group.v.mul(beta.mul(rX).sub(rDelta2)); // R5 = T2·rx − v·rδ2 = v·(β·rx − rδ2)
     Fr c = challenge(text, t1, t2, t3, r1, r2, r3, r4, r5);
