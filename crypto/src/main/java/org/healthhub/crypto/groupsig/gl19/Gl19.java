@@ -205,12 +205,13 @@ public final class Gl19 implements GroupSignatureScheme, FoldablePlainSignatures
     Fr r1 = rng.nextFr();
     Fr r2 = rng.nextFr();
     Gl19SigningBases bases = key.signingBases(group.g1, group.h);
-    G1 nym1 = group.g.mul(alpha); // nym1 = g·α
-    G1 nym2 = group.cpk.mul(alpha).add(bases.pseudonym()); // nym2 = cpk·α + h·y
+    // products of key points come from their fixed-base tables
+    G1 nym1 = group.gTable.mul(alpha); // nym1 = g·α
+    G1 nym2 = group.cpkTable.mul(alpha).add(bases.pseudonym()); // nym2 = cpk·α + h·y
     Fr alpha2 = rng.nextFr();
-    G1 ehy1 = group.g.mul(alpha2); // ehy1 = g·α2
-    G1 ehy2 = group.epk.mul(alpha2).add(bases.pseudonym()); // ehy2 = epk·α2 + h·y
-    G1 bigAA = key.bigA.mul(r1); // AA = A·r1
+    G1 ehy1 = group.gTable.mul(alpha2); // ehy1 = g·α2
+    G1 ehy2 = group.epkTable.mul(alpha2).add(bases.pseudonym()); // ehy2 = epk·α2 + h·y
+    G1 bigAA = key.bigATable.mul(r1); // AA = A·r1
     G1 bigAbar = bases.b().mul(r1); // A_ = AA·(−x) + C·r1 = B·r1 = AA·isk
     G1 d = G1.mulVec(List.of(bases.c(), group.h2), List.of(r1, r2.neg())); // d = C·r1 − h2·r2
     Fr r3 = r1.inv();
@@ -219,7 +220,8 @@ public final class Gl19 implements GroupSignatureScheme, FoldablePlainSignatures
         new Gl19Statement(group, bigAA, bigAbar, d, nym1, nym2, ehy1, ehy2, bases.g1h3d());
     List<Fr> witnesses = List.of(key.x.neg(), key.y, r2, r3, ss, alpha, key.y.neg(), alpha2);
     GeneralRepresentationProof pi =
-        GeneralRepresentationProof.prove(statement.representation(), witnesses, bn, rng);
+        GeneralRepresentationProof.prove(
+            statement.representation(), witnesses, bn, rng, statement::signerCommitments);
     return new Gl19Signature(bigAA, bigAbar, d, pi, nym1, nym2, ehy1, ehy2, key.l);
   }
 

@@ -3,6 +3,7 @@ package org.healthhub.crypto.groupsig.gl19;
 import java.util.List;
 import org.healthhub.crypto.groupsig.spk.Point;
 import org.healthhub.crypto.groupsig.spk.Representation;
+import org.healthhub.crypto.mcl.Fr;
 import org.healthhub.crypto.mcl.G1;
 
 /**
@@ -27,6 +28,21 @@ record Gl19Statement(
             {5, 0}, {5, 1}, {1, 2}, {0, 3}, {2, 4}, {3, 5}, {4, 4}, {6, 6}, {7, 0}, {7, 7}, {1, 2}
           });
   private static final List<Integer> GROUP_SIZES = List.of(1, 2, 2, 3, 1, 2);
+
+  /**
+   * The signer's commitments {@code P_j = Σ g_b·ρ_a} for randomness {@code rho} (one per witness),
+   * relation by relation as above: the same sums as the representation's, single products of g
+   * from its fixed-base table.
+   */
+  List<Point> signerCommitments(List<Fr> rho) {
+    return List.of(
+        Point.of(group.gTable.mul(rho.get(5))),
+        Point.of(G1.mulVec(List.of(group.cpk, group.h), List.of(rho.get(5), rho.get(1)))),
+        Point.of(G1.mulVec(List.of(bigAA, group.h2), List.of(rho.get(0), rho.get(2)))),
+        Point.of(G1.mulVec(List.of(d, group.h2, group.h1), List.of(rho.get(3), rho.get(4), rho.get(6)))),
+        Point.of(group.gTable.mul(rho.get(7))),
+        Point.of(G1.mulVec(List.of(group.epk, group.h), List.of(rho.get(7), rho.get(1)))));
+  }
 
   Representation representation() {
     List<Point> publics =
