@@ -163,7 +163,7 @@ public final class Cpy06 implements DualControlOpening, Opening, BatchVerifiable
     G1 t2 = group.y.mul(r2); // T2 = Y·r2
     G1 t3 = key.a.add(group.z.mul(r1.add(r2))); // T3 = A + Z·(r1+r2)
     G2 t4 = group.w.mul(r3); // T4 = w·r3
-    GT t5 = group.e1.pow(r3.mul(key.x)); // T5 = e1^(r3·x)
+    GT t5 = group.e1Powers.pow(r3.mul(key.x)); // T5 = e1^(r3·x)
     Fr br1 = rng.nextFr();
     Fr br2 = rng.nextFr();
     Fr bd1 = rng.nextFr();
@@ -172,15 +172,17 @@ public final class Cpy06 implements DualControlOpening, Opening, BatchVerifiable
     Fr bx = rng.nextFr();
     G1 b1 = group.x.mul(br1);
     G1 b2 = group.y.mul(br2);
-    G1 b3 = G1.mulVec(List.of(t1, group.x), List.of(bt, bd1.neg())); // B3 = T1·bt − X·bd1
-    G1 b4 = G1.mulVec(List.of(t2, group.y), List.of(bt, bd2.neg())); // B4 = T2·bt − Y·bd2
-    GT b5 = group.e1.pow(bx.mul(r3)); // B5 = e(g1, T4)^bx = e(g1, w)^(bx·r3) = e1^(bx·r3)
+    G1 b3 = group.x.mul(r1.mul(bt).sub(bd1)); // B3 = T1·bt − X·bd1 = X·(r1·bt − bd1)
+    G1 b4 = group.y.mul(r2.mul(bt).sub(bd2)); // B4 = T2·bt − Y·bd2 = Y·(r2·bt − bd2)
+    GT b5 = group.e1Powers.pow(bx.mul(r3)); // B5 = e(g1, T4)^bx = e(g1, w)^(bx·r3) = e1^(bx·r3)
     // B6 = e(T3, g2)^bt · e2^(−bd1−bd2) · e3^(−br1−br2) · e4^(−bx), with T3 = A + z·(r1+r2):
-    // e(T3, g2)^bt = e(A, g2)^bt · e2^((r1+r2)·bt), and e(A, g2) is cached with the member key
+    // e(T3, g2)^bt = e(A, g2)^bt · e2^((r1+r2)·bt), and e(A, g2) is cached with the member key;
+    // each power from its base's table
     GT b6 =
-        GT.powVec(
-            List.of(key.ag2(), group.e2, group.e3, group.e4),
-            List.of(bt, r1.add(r2).mul(bt).sub(bd1.add(bd2)), br1.add(br2).neg(), bx.neg()));
+        key.ag2Powers().pow(bt)
+            .mul(group.e2Powers.pow(r1.add(r2).mul(bt).sub(bd1.add(bd2))))
+            .mul(group.e3Powers.pow(br1.add(br2).neg()))
+            .mul(group.e4Powers.pow(bx.neg()));
     Fr c = challenge(text, t1, t2, t3, t4, t5, b1, b2, b3, b4, b5, b6);
     Cpy06Signature signature = new Cpy06Signature(
         t1,
