@@ -29,7 +29,7 @@ VECTORS="${HEALTHHUB_VECTORS_DIR:-$ROOT/../shared/vectors}/pygroupsig/mcl.json"
 CACHE_ROOT="${HEALTHHUB_CACHE:-$HOME/.cache/healthhub}/libmcl"
 SOURCES=(build-libmcl.sh mclshim.c mclbn.h smoke.c mclgtfixed.c gtfixedcheck.c)
 # Only the patched library is made from these: the plain one keeps its cache entry when they change.
-PATCH_SOURCES=(patch-mcl-c.py mclfast.c mcltower.c mclgt.c fastcheck.c)
+PATCH_SOURCES=(patch-mcl-c.py mclfast.c mcltower.c mclgt.c fastcheck.c mclcurve.c mclcurve-ec.h mclcurve-scalar.h mclcurve-api.h mclcurve-check.h)
 PLAIN="${HEALTHHUB_MCL_PLAIN:-0}"
 
 log() { printf '[libmcl] %s\n' "$*" >&2; }

@@ -13,6 +13,8 @@ any other input), and only in guard-page mode, where the linear memory never mov
 - so do whole extension-field routines whose results are reduced (mcltower.c): Fp2 squaring,
   Fp12 multiplication, squaring, cyclotomic squaring and multiplication by a Miller-loop line;
 - GT powers square with the cyclotomic squaring when their bases allow it (mclgt.c).
+- G1 and G2 scalar multiplication and fixed-base tables get native code (mclcurve.c), which
+  the shim calls first.
 Each replaced function is kept beside its translated original (renamed *_wasm) so that
 fastcheck.c can compare the two.
 """
@@ -81,7 +83,7 @@ def native_leaves(text):
         text, count = definition.subn(r"\1w2c_f%d_wasm\2" % index, text)
         if count != 1:
             fail("definition of w2c_f%d not found" % index)
-    return text + '\n#include "mclfast.c"\n#include "mcltower.c"\n#include "mclgt.c"\n#include "fastcheck.c"\n'
+    return text + '\n#include "mclfast.c"\n#include "mcltower.c"\n#include "mclgt.c"\n#include "mclcurve.c"\n#include "fastcheck.c"\n'
 
 
 def main():
