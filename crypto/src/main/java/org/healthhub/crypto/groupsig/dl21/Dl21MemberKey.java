@@ -3,6 +3,7 @@ package org.healthhub.crypto.groupsig.dl21;
 import java.util.List;
 import java.util.Set;
 import org.healthhub.crypto.MalformedInputException;
+import org.healthhub.crypto.groupsig.LazyFixedBase;
 import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.codec.Containers;
 import org.healthhub.crypto.groupsig.codec.Fields;
@@ -27,6 +28,7 @@ public final class Dl21MemberKey implements MemberKey {
   // derived values every signature of this key shares (public, or h-multiples of the secret y)
   private volatile SigningBases signingBases;
   private volatile Pseudonym pseudonym;
+  final LazyFixedBase aTable;
 
   Dl21MemberKey(G1 a, Fr x, Fr y, Fr s, G1 bigH, G1 h2s) {
     this.a = a;
@@ -35,6 +37,7 @@ public final class Dl21MemberKey implements MemberKey {
     this.s = s;
     this.bigH = bigH;
     this.h2s = h2s;
+    this.aTable = new LazyFixedBase(a);
   }
 
   /** Whether the join finished, so the key can sign. */
@@ -56,8 +59,8 @@ public final class Dl21MemberKey implements MemberKey {
   Pseudonym pseudonym(String scope) throws MalformedInputException {
     Pseudonym known = pseudonym;
     if (known == null || !known.scope().equals(scope)) {
-      G1 base = ScopeBases.of(scope);
-      known = new Pseudonym(scope, base, base.mul(y));
+      LazyFixedBase base = ScopeBases.of(scope);
+      known = new Pseudonym(scope, base, base.base().mul(y));
       pseudonym = known;
     }
     return known;

@@ -3,6 +3,7 @@ package org.healthhub.crypto.groupsig.spk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.Transcript;
@@ -58,10 +59,20 @@ public record GeneralRepresentationProof(Fr c, List<Fr> s) {
   }
 
   public boolean verifies(Representation statement, byte[] bn) {
+    return verifies(statement, bn, statement::evaluate);
+  }
+
+  /**
+   * {@link #verifies(Representation, byte[])} with the commitments {@code P_j = y_j·c + Σ g_b·s_a}
+   * computed by {@code commit} from the responses and c, for a verifier with faster ways to
+   * multiply the statement's fixed bases; it must return exactly those sums, in order.
+   */
+  public boolean verifies(
+      Representation statement, byte[] bn, BiFunction<List<Fr>, Fr, List<Point>> commit) {
     if (s.size() != statement.witnessCount()) {
       return false;
     }
-    return challenge(statement, statement.evaluate(s, c), bn).equals(c);
+    return challenge(statement, commit.apply(s, c), bn).equals(c);
   }
 
   private static Fr challenge(Representation statement, List<Point> commitments, byte[] bn) {
