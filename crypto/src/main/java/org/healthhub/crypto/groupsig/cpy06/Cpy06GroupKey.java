@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.GroupKey;
+import org.healthhub.crypto.groupsig.LazyFixedBase;
 import org.healthhub.crypto.groupsig.LazyPowerTable;
 import org.healthhub.crypto.groupsig.PrecomputedPairings;
 import org.healthhub.crypto.groupsig.PrecomputedPairings.Claim;
@@ -37,6 +38,10 @@ public final class Cpy06GroupKey implements GroupKey {
   // every verification pairs with r (and the fixed g2)
   final PrecomputedG2 rLines;
   final LazyPowerTable e1Powers;
+  final LazyFixedBase qTable;
+  final LazyFixedBase xTable;
+  final LazyFixedBase yTable;
+  final LazyFixedBase zTable;
   final LazyPowerTable e2Powers;
   final LazyPowerTable e3Powers;
   final LazyPowerTable e4Powers;
@@ -55,6 +60,10 @@ public final class Cpy06GroupKey implements GroupKey {
     this.e5 = e5;
     this.rLines = new PrecomputedG2(r);
     this.e1Powers = new LazyPowerTable(e1);
+    this.qTable = new LazyFixedBase(q);
+    this.xTable = new LazyFixedBase(x);
+    this.yTable = new LazyFixedBase(y);
+    this.zTable = new LazyFixedBase(z);
     this.e2Powers = new LazyPowerTable(e2);
     this.e3Powers = new LazyPowerTable(e3);
     this.e4Powers = new LazyPowerTable(e4);
