@@ -213,7 +213,7 @@ public final class Gl19 implements GroupSignatureScheme, FoldablePlainSignatures
     G1 ehy2 = group.epkTable.mul(alpha2).add(bases.pseudonym()); // ehy2 = epk·α2 + h·y
     G1 bigAA = key.bigATable.mul(r1); // AA = A·r1
     G1 bigAbar = bases.b().mul(r1); // A_ = AA·(−x) + C·r1 = B·r1 = AA·isk
-    G1 d = G1.mulVec(List.of(bases.c(), group.h2), List.of(r1, r2.neg())); // d = C·r1 − h2·r2
+    G1 d = bases.c().mul(r1).sub(group.h2Table.mul(r2)); // d = C·r1 − h2·r2
     Fr r3 = r1.inv();
     Fr ss = key.s.sub(r2.mul(r3)).neg(); // ss = −(s − r2·r3)
     Gl19Statement statement =
@@ -221,7 +221,8 @@ public final class Gl19 implements GroupSignatureScheme, FoldablePlainSignatures
     List<Fr> witnesses = List.of(key.x.neg(), key.y, r2, r3, ss, alpha, key.y.neg(), alpha2);
     GeneralRepresentationProof pi =
         GeneralRepresentationProof.prove(
-            statement.representation(), witnesses, bn, rng, statement::signerCommitments);
+            statement.representation(), witnesses, bn, rng,
+            rho -> statement.signerCommitments(rho, key.bigATable, bases.c(), r1, r2));
     return new Gl19Signature(bigAA, bigAbar, d, pi, nym1, nym2, ehy1, ehy2, key.l);
   }
 
@@ -275,7 +276,8 @@ public final class Gl19 implements GroupSignatureScheme, FoldablePlainSignatures
     Gl19Statement statement =
         new Gl19Statement(
             group, sig.bigAA, sig.bigAbar, sig.d, sig.nym1, sig.nym2, sig.ehy1, sig.ehy2, g1h3d);
-    return sig.pi.verifies(statement.representation(), boundMessage(sig.expiration, message));
+    return sig.pi.verifies(
+        statement.representation(), boundMessage(sig.expiration, message), statement::verifierCommitments);
   }
 
   /**

@@ -37,6 +37,9 @@ public final class Gl19GroupKey implements GroupKey {
   final LazyFixedBase gTable;
   final LazyFixedBase cpkTable;
   final LazyFixedBase epkTable;
+  final LazyFixedBase hTable;
+  final LazyFixedBase h1Table;
+  final LazyFixedBase h2Table;
 
   Gl19GroupKey(G1 g1, G2 g2, G1 g, G1 h, G1 h1, G1 h2, G1 h3, G2 ipk, G1 cpk, G1 epk) {
     this.g1 = g1;
@@ -55,6 +58,9 @@ public final class Gl19GroupKey implements GroupKey {
     this.gTable = new LazyFixedBase(g);
     this.cpkTable = new LazyFixedBase(cpk);
     this.epkTable = new LazyFixedBase(epk);
+    this.hTable = new LazyFixedBase(h);
+    this.h1Table = new LazyFixedBase(h1);
+    this.h2Table = new LazyFixedBase(h2);
   }
 
   @Override
