@@ -192,14 +192,14 @@ public final class GroupSigBench {
     for (int n = 1; n <= maxBatch; n *= 10) {
       List<Signed> plainBatch = plain.subList(0, n);
       int batchRuns = n >= 100 ? 1 : 3;
-      double plainMs = best(batchRuns, () -> {
+      double plainMs = best(batchRuns, 1, () -> {
         BatchVerification.verifyAll(scheme, setup.groupKey(), plainBatch);
         return plainBatch;
       });
       String committedColumns = "";
       if (committing != null) {
         List<CommittedSigned> committedBatch = committed.subList(0, n);
-        double committedMs = best(batchRuns, () -> {
+        double committedMs = best(batchRuns, 1, () -> {
           BatchVerification.verifyAllCommitted(committing, setup.groupKey(), committedBatch);
           return committedBatch;
         });
@@ -261,7 +261,12 @@ public final class GroupSigBench {
    * median moves 2-3x with other processes' load, the minimum much less.
    */
   private static double best(int runs, Step step) throws GeneralSecurityException {
-    for (int i = 0; i < WARM_UP; i++) {
+    return best(runs, WARM_UP, step);
+  }
+
+  /** {@link #best(int, Step)} with {@code warmUp} runs first (a batch of 1000 warms itself up). */
+  private static double best(int runs, int warmUp, Step step) throws GeneralSecurityException {
+    for (int i = 0; i < warmUp; i++) {
       sink = step.run();
     }
     double[] ms = new double[runs];
