@@ -211,23 +211,22 @@ static unsigned long check_tower(Z_mcl_instance_t* m, unsigned long round) {
   CHECK_TOWER(f358, ARGS_FP12_ZXY)
 #define ARGS_FP12_XY(r) (m, r + o.x, r + o.y)
   CHECK_TOWER(f379, ARGS_FP12_XY)
+  CHECK_TOWER(f376, ARGS_FP12_ZX)
   return native;
 }
 
-/* ---- mclgt.c: GT powers (f353) against the translated original ---- */
+/* ---- mclgt.c: GT powers (f353, f364) against the translated originals ---- */
 #define GT_BASES 3
 #define GT_REGION (FP12_BYTES * (GT_BASES + 1) + 32 * GT_BASES + 64)
 #define AT_GT_XS FP12_BYTES
 #define AT_GT_KS (AT_GT_XS + FP12_BYTES * GT_BASES)
 
 /* A base of each kind: in GT, in the cyclotomic subgroup but not GT, outside it, or unreduced. */
-static int random_gt_base(Z_mcl_instance_t* m, u32 at, u32 e, u32 scratch) {
+static void random_gt_base(Z_mcl_instance_t* m, u32 at, u32 e, u32 scratch) {
   int kind = next() % 4;
   u8* x = g_data + at;
-  u8 bytes[32];
   if (kind == 0) {
-    random_words((u64*)bytes, 4);
-    memcpy(g_data + scratch + 64, bytes, 32);
+    random_words((u64*)(g_data + scratch + 64), 4);
     Z_mclZ_mclBnFr_setLittleEndianMod(m, scratch, scratch + 64, 32);
     Z_mclZ_mclBnGT_powGeneric(m, at, e, scratch);
   } else if (kind == 1) {
@@ -257,7 +256,6 @@ static int random_gt_base(Z_mcl_instance_t* m, u32 at, u32 e, u32 scratch) {
       }
     }
   }
-  return kind;
 }
 
 /* Exponents: random below r, 0, 1, r - 1, or any 256 bits (mcl's Fr struct unreduced, r itself). */
@@ -268,9 +266,9 @@ static void random_exponent(Z_mcl_instance_t* m, u32 at, u32 scratch) {
     case 0: Z_mclZ_mclBnFr_setInt32(m, at, (u32)(next() % 3) - 1); return;
     case 1: memcpy(g_data + at, words, 32); return;
     case 2: {
-      static const u64 R[4] = {0xffffffff00000001ull, 0x53bda402fffe5bfeull, 0x3339d80809a1d805ull,
-                               0x73eda753299d7d48ull};
-      memcpy(g_data + at, R, 32);
+      static const u64 ORDER[4] = {0xffffffff00000001ull, 0x53bda402fffe5bfeull, 0x3339d80809a1d805ull,
+                                   0x73eda753299d7d48ull};
+      memcpy(g_data + at, ORDER, 32);
       return;
     }
     default:
@@ -301,6 +299,12 @@ static unsigned long check_gt_pow(Z_mcl_instance_t* m, unsigned long rounds) {
     w2c_f353(m, b + z, b + AT_GT_XS, b + AT_GT_KS, n);
     if (memcmp(g_data + a, g_data + b, GT_REGION) != 0 && g_failures++ < 10)
       fprintf(stderr, "fastcheck: f353 (GT power) differs from its original (round %lu)\n", round);
+    u32 words = 1 + next() % 8;
+    cyclotomic += bases_cyclotomic(m, a + AT_GT_XS, 1);
+    w2c_f364_wasm(m, a + z, a + AT_GT_XS, a + AT_GT_KS, words);
+    w2c_f364(m, b + z, b + AT_GT_XS, b + AT_GT_KS, words);
+    if (memcmp(g_data + a, g_data + b, GT_REGION) != 0 && g_failures++ < 10)
+      fprintf(stderr, "fastcheck: f364 (generic GT power) differs from its original (round %lu)\n", round);
   }
   Z_mclZ_free(m, pq);
   Z_mclZ_free(m, e);
@@ -375,7 +379,7 @@ static int check_rounds(unsigned long rounds) {
   Z_mclZ_free(m, g_tower);
   Z_mclZ_free(m, g_regions);
   printf("fastcheck (%s): %lu rounds x 14 leaf functions, %lu of %lu domain-checked calls native; "
-         "%lu rounds x 5 tower functions, %lu native; %d mismatches\n",
+         "%lu rounds x 6 tower functions, %lu native; %d mismatches\n",
          use_adx ? "BMI2/ADX" : "portable", rounds, native, 6 * rounds, (rounds + 7) / 8, tower_native, g_failures);
   if (native < rounds || tower_native < rounds / 32) {
     fprintf(stderr, "fastcheck: the native code ran too rarely to be checked\n");
@@ -392,9 +396,10 @@ int mclfast_check(unsigned long rounds) {
     use_adx = adx;
     failures = check_rounds(rounds);
     if (failures == 0) {
-      unsigned long powers = rounds / 100 + 1, cyclotomic = check_gt_pow(mclshim_instance(), powers);
-      printf("fastcheck: %lu GT powers, %lu with cyclotomic squarings; %d mismatches\n", powers, cyclotomic,
-             g_failures);
+      unsigned long rounds_gt = rounds / 100 + 1, powers = 2 * rounds_gt;
+      unsigned long cyclotomic = check_gt_pow(mclshim_instance(), rounds_gt);
+      printf("fastcheck: %lu GT powers (GLV and generic), %lu with cyclotomic squarings; %d mismatches\n", powers,
+             cyclotomic, g_failures);
       if (cyclotomic < powers / 16) fprintf(stderr, "fastcheck: GT powers were too rarely cyclotomic\n");
       failures = g_failures + (cyclotomic < powers / 16);
     }

@@ -2,17 +2,18 @@
  * GT powers of mcl-wasm 2.4.1's translation with cyclotomic squarings, included after mcltower.c by
  * patch-mcl-c.py.
  *
- * f353(z, xs, ks, n) is mcl's GLV power z = prod xs[i]^ks[i] (mclBnGT_pow with n = 1, mclBnGT_powVec
- * for n <= 16). It squares with the generic Fp12 squaring (f361), because nothing tells it its bases
- * lie in the cyclotomic subgroup G = {x : x^(p^4 - p^2 + 1) = 1}, where Granger-Scott's squaring
- * (f370, about two thirds of the cost) gives the same square. Every value f353 squares is made from
- * its bases by multiplication, squaring, conjugation and Frobenius maps, and G is closed under them;
- * so when every base is reduced and in G, each square is the same reduced element either way, and
- * f353 returns the same bytes with f361 answered by the cyclotomic squaring. w2c_f353 checks the
+ * f353(z, xs, ks, n) is mcl's GLV power z = prod xs[i]^ks[i] (mclBnGT_pow with n = 1,
+ * mclBnGT_powVec for n <= 16), f364 its generic power by a word array (mclBnGT_powGeneric, isValid).
+ * Both square with the generic Fp12 squaring (f361), because nothing tells them their bases lie in
+ * the cyclotomic subgroup G = {x : x^(p^4 - p^2 + 1) = 1}, where Granger-Scott's squaring (f370,
+ * about two thirds of the cost) gives the same square. Every value they square is made from their
+ * bases by multiplication, squaring, inversion, conjugation and Frobenius maps, and G is closed under
+ * them; so when every base is reduced and in G, each square is the same reduced element either way,
+ * and the power the same bytes with f361 answered by the cyclotomic squaring. The wrappers check the
  * bases natively (x^(p^4) x = x^(p^2), both Frobenius powers multiplying x's w^k coefficient by a
- * constant of Fp) and sets cyclotomic_squares for the duration of the translated original; any
- * other base (outside G, unreduced, zero) runs it unchanged. fastcheck.c compares the two on bases
- * in GT, in G but not GT, outside G, and unreduced.
+ * constant of Fp) and set cyclotomic_squares for the duration of the translated original; any other
+ * base (outside G, unreduced, zero) runs it unchanged. fastcheck.c compares each with its original
+ * on bases in GT, in G but not GT, outside G, and unreduced.
  */
 
 enum { MAX_GLV_BASES = 16 };
@@ -68,5 +69,13 @@ static void w2c_f353(Z_mcl_instance_t* instance, u32 z, u32 xs, u32 ks, u32 n) {
   int outer = cyclotomic_squares;
   cyclotomic_squares = bases_cyclotomic(instance, xs, n);
   w2c_f353_wasm(instance, z, xs, ks, n);
+  cyclotomic_squares = outer;
+}
+
+/* f364(z, x, words, n): the generic power x^k, k in n 32-bit words (mclBnGT_powGeneric, isValid). */
+static void w2c_f364(Z_mcl_instance_t* instance, u32 z, u32 x, u32 words, u32 n) {
+  int outer = cyclotomic_squares;
+  cyclotomic_squares = bases_cyclotomic(instance, x, 1);
+  w2c_f364_wasm(instance, z, x, words, n);
   cyclotomic_squares = outer;
 }

@@ -361,7 +361,7 @@ static void w2c_f370(Z_mcl_instance_t* instance, u32 y, u32 x) {
   if (!native_f370(instance, y, x)) w2c_f370_wasm(instance, y, x);
 }
 
-/* Set by mclgt.c's w2c_f353 while every value it squares is in the cyclotomic subgroup. */
+/* Set by mclgt.c's power wrappers (f353, f364) while every value they square is cyclotomic. */
 static __thread int cyclotomic_squares;
 
 static void w2c_f361(Z_mcl_instance_t* instance, u32 y, u32 x) {
