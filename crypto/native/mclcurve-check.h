@@ -3,8 +3,8 @@
  * translated mclBnG1_mul / mclBnG2_mul, compared as serialized (normalized) points. Points: the
  * identity, hashed points (z != 1), sums, points on the curve outside the subgroup, and inputs
  * outside the native domain (a coordinate equal to p, off the curve). Scalars: 0, 1, 2, r - 1,
- * r - 2, values below 2^64 (mcl's unsplit path) and just above, random ones, and raw values at or
- * above r (invalid, where the native code must decline). Included by fastcheck.c.
+ * r - 2, values below 2^64 (G2 splits those above |z| too) and just above, random ones, and raw
+ * values at or above r (invalid, where the native code must decline). Included by fastcheck.c.
  */
 #include <stdlib.h>
 

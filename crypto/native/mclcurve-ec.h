@@ -4,8 +4,9 @@
  * mcl; Z = 0 is the identity. Neither curve has a point of order 2 (both group orders are odd),
  * so doubling never meets y = 0 outside the identity.
  *
- * Before inclusion: FE (the field type) with fe_add, fe_sub, fe_mul, fe_sqr, fe_is_zero, fe_equal,
- * fe_cmov, FE_ONE and FE_B (Montgomery constants); EC(name) names this curve's functions.
+ * Before inclusion: FE (the field type) with fe_add, fe_sub, fe_mul, fe_sqr, fe_inv, fe_is_zero,
+ * fe_equal, fe_cmov, FE_ONE and FE_B (Montgomery constants); EC(name) names this curve's functions.
+ * The file undefines them all at its end, ready for the next curve.
  */
 
 typedef struct {
@@ -237,19 +238,41 @@ static inline void EC(lookup_jac)(EC(jac) * r, const EC(jac) m[FIXED_ENTRIES], i
   fe_cmov(&r->y, &negated, (u64)0 - sign);
 }
 
-/*
- * r = sum_j k_j P_j for n points given by their odd multiples m[j] and the odd digits d[j] of
- * each k_j (windows digits each, most significant last): W doublings and n additions per window.
- */
-static void EC(mul_multi)(EC(jac) * r, const EC(jac) (*m)[FIXED_ENTRIES], const int (*d)[VAR_WINDOWS], int n,
-                          int windows) {
+/* One scalar-point product of a multiplication: P's odd multiples and k's odd digits. */
+typedef struct {
+  EC(jac) m[FIXED_ENTRIES];
+  int d[VAR_WINDOWS];
+  u64 even; /* all ones if k was even and k + 1 was recoded */
+} EC(part);
+
+/* r = sum of the n parts' products: W doublings and n additions per window, then P subtracted again for even k. */
+static void EC(mul_parts)(EC(jac) * r, const EC(part) * parts, int n, int windows) {
   EC(jac) a;
   EC(set_inf)(r);
   for (int i = windows - 1; i >= 0; i--) {
     for (int s = 0; s < FIXED_W && i != windows - 1; s++) EC(dbl)(r, r);
     for (int j = 0; j < n; j++) {
-      EC(lookup_jac)(&a, m[j], d[j][i]);
+      EC(lookup_jac)(&a, parts[j].m, parts[j].d[i]);
       EC(add)(r, r, &a);
     }
   }
+  for (int j = 0; j < n; j++) {
+    EC(jac) negated, difference;
+    EC(neg)(&negated, &parts[j].m[0]);
+    EC(add)(&difference, r, &negated);
+    EC(cmov)(r, &difference, parts[j].even);
+  }
 }
+
+#undef FE
+#undef fe_add
+#undef fe_sub
+#undef fe_mul
+#undef fe_sqr
+#undef fe_inv
+#undef fe_is_zero
+#undef fe_equal
+#undef fe_cmov
+#undef FE_ONE
+#undef FE_B
+#undef EC

@@ -144,18 +144,6 @@ static const Fp2 PSI_CY = {{0x3e2f585da55c9ad1ull, 0x4294213d86c18183ull, 0x3828
 #define FE_B FP_FOUR
 #define EC(name) g1_##name
 #include "mclcurve-ec.h"
-#undef FE
-#undef fe_add
-#undef fe_sub
-#undef fe_mul
-#undef fe_sqr
-#undef fe_inv
-#undef fe_is_zero
-#undef fe_equal
-#undef fe_cmov
-#undef FE_ONE
-#undef FE_B
-#undef EC
 
 #define FE Fp2
 #define fe_add fp2_add
@@ -170,18 +158,6 @@ static const Fp2 PSI_CY = {{0x3e2f585da55c9ad1ull, 0x4294213d86c18183ull, 0x3828
 #define FE_B FP2_B
 #define EC(name) g2_##name
 #include "mclcurve-ec.h"
-#undef FE
-#undef fe_add
-#undef fe_sub
-#undef fe_mul
-#undef fe_sqr
-#undef fe_inv
-#undef fe_is_zero
-#undef fe_equal
-#undef fe_cmov
-#undef FE_ONE
-#undef FE_B
-#undef EC
 
 #include "mclcurve-scalar.h"
 #include "mclcurve-api.h"

@@ -60,10 +60,6 @@ public final class G2 extends CurvePoint<G2> {
     return GENERATOR;
   }
 
-  static G2 fromRaw(byte[] raw) {
-    return new G2(raw);
-  }
-
   /**
    * This point ready for many multiplications: a table of its multiples is computed once (see
    * {@link FixedBaseG2}). Precompute generators and group-key elements, not one-off points.
@@ -79,7 +75,7 @@ public final class G2 extends CurvePoint<G2> {
 
   /** {@code generator()·k} for one draw k, as pygroupsig's {@code set_random()}. */
   public static G2 random(RandomScalars random) {
-    return GENERATOR.mul(random.nextFr());
+    return FixedBaseG2.generator().mul(random.nextFr());
   }
 
   /** mcl's {@code mclBnG2_hashAndMapTo} in its original (not RFC 9380) map-to mode. */

@@ -45,10 +45,14 @@ public final class MclBench {
     }
 
     System.out.println("mcl micro-benchmark, " + iterations + " iterations each; library: " + Mcl.libraryDescription());
-    System.out.printf(Locale.ROOT, "%-22s %12s%n", "operation", "CPU us/op");
+    System.out.printf(Locale.ROOT, "%-24s %12s%n", "operation", "CPU us/op");
     row("pairing", iterations, i -> Pairing.pairing(p[i], q[i]));
     row("G1 mul", iterations, i -> p[i].mul(k[i]));
     row("G2 mul", iterations, i -> q[i].mul(k[i]));
+    FixedBaseG1 fixedP = p[0].precompute();
+    FixedBaseG2 fixedQ = q[0].precompute();
+    row("G1 mul, fixed base", iterations, i -> fixedP.mul(k[i]));
+    row("G2 mul, fixed base", iterations, i -> fixedQ.mul(k[i]));
     row("GT pow", iterations, i -> t[i].pow(k[i]));
     PrecomputedGT fixed = e.precompute();
     row("GT pow fixed base", iterations, i -> fixed.pow(k[i]));
@@ -80,6 +84,6 @@ public final class MclBench {
       sink = op.apply(i);
     }
     double micros = (THREADS.getCurrentThreadCpuTime() - start) / 1_000.0 / iterations;
-    System.out.printf(Locale.ROOT, "%-22s %12.1f%n", name, micros);
+    System.out.printf(Locale.ROOT, "%-24s %12.1f%n", name, micros);
   }
 }

@@ -6,25 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Fixed-base multiplication equals plain multiplication, through the table and without it. */
 class FixedBaseTest {
 
-  interface Fixed<P> {
-    P mul(Fr k);
-
-    boolean usesTable();
-  }
-
-  record Group<P>(
+  record Group<P extends CurvePoint<P>>(
       String name,
       Function<RandomScalars, P> random,
       P generator,
       P zero,
-      Function<P, Fixed<P>> table,
-      Function<P, Fixed<P>> plain,
+      Function<P, FixedBase<P>> table,
+      Function<P, FixedBase<P>> plain,
       MulFn<P> mul,
       Function<P, byte[]> toBytes) {
     @Override
@@ -40,23 +35,9 @@ class FixedBaseTest {
   static Stream<Group<?>> groups() {
     return Stream.of(
         new Group<G1>("G1", G1::random, G1.generator(), G1.zero(),
-            p -> adapt(p.precompute()), p -> adapt(new FixedBaseG1(p, false)), G1::mul, G1::toBytes),
+            G1::precompute, p -> new FixedBaseG1(p, false), G1::mul, G1::toBytes),
         new Group<G2>("G2", G2::random, G2.generator(), G2.zero(),
-            p -> adapt(p.precompute()), p -> adapt(new FixedBaseG2(p, false)), G2::mul, G2::toBytes));
-  }
-
-  private static Fixed<G1> adapt(FixedBaseG1 f) {
-    return new Fixed<>() {
-      @Override public G1 mul(Fr k) { return f.mul(k); }
-      @Override public boolean usesTable() { return f.usesTable(); }
-    };
-  }
-
-  private static Fixed<G2> adapt(FixedBaseG2 f) {
-    return new Fixed<>() {
-      @Override public G2 mul(Fr k) { return f.mul(k); }
-      @Override public boolean usesTable() { return f.usesTable(); }
-    };
+            G2::precompute, p -> new FixedBaseG2(p, false), G2::mul, G2::toBytes));
   }
 
   /** Edge scalars (0, 1, 2, r - 1, r - 2, 2^64 - 1, 2^128 + 1) and replayed random ones. */
@@ -70,21 +51,21 @@ class FixedBaseTest {
     return ks;
   }
 
-  private static <P> void assertSame(Group<P> g, P expected, P actual, String what) {
+  private static <P extends CurvePoint<P>> void assertSame(Group<P> g, P expected, P actual, String what) {
     assertThat(g.toBytes().apply(actual)).as(what).isEqualTo(g.toBytes().apply(expected));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("groups")
-  <P> void mul_randomBasesAndScalars_equalsPlainMul(Group<P> g) {
+  <P extends CurvePoint<P>> void mul_randomBasesAndScalars_equalsPlainMul(Group<P> g) {
     RandomScalars random = RandomScalars.replay(new byte[] {7, (byte) g.name().charAt(1)});
     List<P> bases = new ArrayList<>(List.of(g.generator()));
     for (int i = 0; i < 4; i++) {
       bases.add(g.random().apply(random));
     }
     for (P base : bases) {
-      Fixed<P> table = g.table().apply(base);
-      Fixed<P> plain = g.plain().apply(base);
+      FixedBase<P> table = g.table().apply(base);
+      FixedBase<P> plain = g.plain().apply(base);
       for (Fr k : scalars(random, 24)) {
         P expected = g.mul().mul(base, k);
         assertSame(g, expected, table.mul(k), "table path");
@@ -95,16 +76,27 @@ class FixedBaseTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("groups")
-  <P> void mul_identityBase_givesIdentity(Group<P> g) {
-    Fixed<P> table = g.table().apply(g.zero());
+  <P extends CurvePoint<P>> void mul_identityBase_givesIdentity(Group<P> g) {
+    FixedBase<P> table = g.table().apply(g.zero());
     for (Fr k : scalars(RandomScalars.replay(new byte[] {9}), 4)) {
       assertSame(g, g.zero(), table.mul(k), "identity base");
     }
   }
 
+  @Test
+  void generator_sharedTables_equalGeneratorMul() {
+    RandomScalars random = RandomScalars.replay(new byte[] {11});
+    for (Fr k : scalars(random, 8)) {
+      assertThat(FixedBaseG1.generator().mul(k).toBytes()).isEqualTo(G1.generator().mul(k).toBytes());
+      assertThat(FixedBaseG2.generator().mul(k).toBytes()).isEqualTo(G2.generator().mul(k).toBytes());
+    }
+    assertThat(FixedBaseG1.generator()).isSameAs(FixedBaseG1.generator());
+    assertThat(FixedBaseG1.generator().base()).isEqualTo(G1.generator());
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("groups")
-  <P> void precompute_libraryWithTables_usesTable(Group<P> g) {
+  <P extends CurvePoint<P>> void precompute_libraryWithTables_usesTable(Group<P> g) {
     assertThat(g.table().apply(g.generator()).usesTable()).isEqualTo(FixedBaseNatives.AVAILABLE);
     assertThat(g.plain().apply(g.generator()).usesTable()).isFalse();
   }
