@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.Gml;
-import org.healthhub.crypto.groupsig.LazyFixedBase;
 import org.healthhub.crypto.groupsig.GroupKey;
 import org.healthhub.crypto.groupsig.GroupSetup;
 import org.healthhub.crypto.groupsig.GroupSignature;
@@ -33,6 +32,7 @@ import org.healthhub.crypto.groupsig.opening.OpeningBases;
 import org.healthhub.crypto.groupsig.opening.OpeningCiphertext;
 import org.healthhub.crypto.groupsig.opening.OpeningManagerKey;
 import org.healthhub.crypto.groupsig.spk.DiscreteLogProof;
+import org.healthhub.crypto.mcl.FixedBaseG1;
 import org.healthhub.crypto.mcl.Fr;
 import org.healthhub.crypto.mcl.G1;
 import org.healthhub.crypto.mcl.G2;
@@ -51,7 +51,6 @@ import org.healthhub.crypto.mcl.SmallExponents;
 public final class Cpy06 implements DualControlOpening, Opening, BatchVerifiable {
   public static final String NAME = "cpy06";
 
-  private static final LazyFixedBase G1_GENERATOR = new LazyFixedBase(G1.generator());
   private static final SchemeDescriptor DESCRIPTOR =
       new SchemeDescriptor(
           NAME,
@@ -221,7 +220,7 @@ public final class Cpy06 implements DualControlOpening, Opening, BatchVerifiable
     G1 b2 = group.yTable.mul(sig.sr2).sub(sig.t2.mul(sig.c)); // B2 = Y·sr2 − T2·c
     G1 b3 = sig.t1.mul(sig.st).sub(group.xTable.mul(sig.sd1)); // B3 = T1·st − X·sd1
     G1 b4 = sig.t2.mul(sig.st).sub(group.yTable.mul(sig.sd2)); // B4 = T2·st − Y·sd2
-    G1 g1sx = G1_GENERATOR.mul(sig.sx);
+    G1 g1sx = FixedBaseG1.generator().mul(sig.sx);
     // B5 = e(g1, T4)^sx · (T5^c)⁻¹ = e(g1·sx, T4) · T5^(−c)
     GT b5 = Pairing.pairing(g1sx, sig.t4).mul(sig.t5.pow(sig.c.neg()));
     // B6 = e(T3, g2)^st · e2^(−sd1−sd2) · e3^(−sr1−sr2) · e4^(−sx) · (e(T3, r)/e5)^c; with
