@@ -146,9 +146,10 @@ public final class Bbs04 implements DualControlOpening, Opening, BatchVerifiable
     byte[] text = Transcript.utf8(message);
     Fr alpha = rng.nextFr();
     Fr beta = rng.nextFr();
-    G1 t1 = group.u.mul(alpha); // T1 = u·α
-    G1 t2 = group.v.mul(beta); // T2 = v·β
-    G1 t3 = key.a.add(group.h.mul(alpha.add(beta))); // T3 = A + h·(α+β)
+    // every product is of a group-key point, from its fixed-base table
+    G1 t1 = group.uTable.mul(alpha); // T1 = u·α
+    G1 t2 = group.vTable.mul(beta); // T2 = v·β
+    G1 t3 = key.a.add(group.hTable.mul(alpha.add(beta))); // T3 = A + h·(α+β)
     Fr delta1 = key.x.mul(alpha);
     Fr delta2 = key.x.mul(beta);
     Fr rAlpha = rng.nextFr();
@@ -156,19 +157,17 @@ public final class Bbs04 implements DualControlOpening, Opening, BatchVerifiable
     Fr rX = rng.nextFr();
     Fr rDelta1 = rng.nextFr();
     Fr rDelta2 = rng.nextFr();
-    G1 r1 = group.u.mul(rAlpha);
-    G1 r2 = group.v.mul(rBeta);
+    G1 r1 = group.uTable.mul(rAlpha);
+    G1 r2 = group.vTable.mul(rBeta);
     // R3 = (hg2^(α+β)·Ag2)^rx · hw^(−rα−rβ) · hg2^(−rδ1−rδ2), the base being e(T3, g2);
-    // = Ag2^rx · hw^(−rα−rβ) · hg2^((α+β)·rx − rδ1 − rδ2), one power fewer
+    // = Ag2^rx · hw^(−rα−rβ) · hg2^((α+β)·rx − rδ1 − rδ2), one power fewer, each from its
+    // key's power table
     GT r3 =
-        GT.powVec(
-            List.of(key.ag2, group.hw, group.hg2),
-            List.of(
-                rX,
-                rAlpha.add(rBeta).neg(),
-                alpha.add(beta).mul(rX).sub(rDelta1.add(rDelta2))));
-    G1 r4 = G1.mulVec(List.of(t1, group.u), List.of(rX, rDelta1.neg())); // R4 = T1·rx − u·rδ1
-    G1 r5 = G1.mulVec(List.of(t2, group.v), List.of(rX, rDelta2.neg())); // R5 = T2·rx − v·rδ2
+        key.ag2Powers.pow(rX)
+            .mul(group.hwPowers.pow(rAlpha.add(rBeta).neg()))
+            .mul(group.hg2Powers.pow(alpha.add(beta).mul(rX).sub(rDelta1.add(rDelta2))));
+    G1 r4 = group.uTable.mul(alpha.mul(rX).sub(rDelta1)); // R4 = T1·rx − u·rδ1 = u·(α·rx − rδ1)
+    G1 r5 = group.vTable.mul(beta.mul(rX).sub(rDelta2)); // R5 = T2·rx − v·rδ2 = v·(β·rx − rδ2)
     Fr c = challenge(text, t1, t2, t3, r1, r2, r3, r4, r5);
     Bbs04Signature signature =
         new Bbs04Signature(
@@ -197,21 +196,22 @@ public final class Bbs04 implements DualControlOpening, Opening, BatchVerifiable
 
   /** The commitments a verifier derives from (c, s): exactly the signer's for a valid signature. */
   static Bbs04CommittedSignature recomputeCommitments(Bbs04Signature sig, Bbs04GroupKey group) {
-    G1 r1 = G1.mulVec(List.of(group.u, sig.t1), List.of(sig.salpha, sig.c.neg())); // R1 = u·salpha − T1·c
-    G1 r2 = G1.mulVec(List.of(group.v, sig.t2), List.of(sig.sbeta, sig.c.neg())); // R2 = v·sbeta − T2·c
+    // products of group-key points from their fixed-base tables, of the signature's plainly
+    G1 r1 = group.uTable.mul(sig.salpha).sub(sig.t1.mul(sig.c)); // R1 = u·salpha − T1·c
+    G1 r2 = group.vTable.mul(sig.sbeta).sub(sig.t2.mul(sig.c)); // R2 = v·sbeta − T2·c
     // R3 = e(T3, g2·sx + w·c) · hw^(−salpha−sbeta) · hg2^(−sdelta1−sdelta2) · g1g2^(−c); with
     // hw = e(h, w), hg2 = e(h, g2), g1g2 = e(g1, g2) (checked at import) it is one multi-pairing
     // e(T3·sx − h·(sdelta1+sdelta2) − g1·c, g2) · e(T3·c − h·(salpha+sbeta), w)
     GT r3 =
         Pairing.multiPairing(
-            G1.mulVec(
-                List.of(sig.t3, group.h, group.g1),
-                List.of(sig.sx, sig.sdelta1.add(sig.sdelta2).neg(), sig.c.neg())),
+            sig.t3.mul(sig.sx)
+                .sub(group.hTable.mul(sig.sdelta1.add(sig.sdelta2)))
+                .sub(group.g1Table.mul(sig.c)),
             group.g2Lines,
-            G1.mulVec(List.of(sig.t3, group.h), List.of(sig.c, sig.salpha.add(sig.sbeta).neg())),
+            sig.t3.mul(sig.c).sub(group.hTable.mul(sig.salpha.add(sig.sbeta))),
             group.wLines);
-    G1 r4 = G1.mulVec(List.of(sig.t1, group.u), List.of(sig.sx, sig.sdelta1.neg())); // R4 = T1·sx − u·sdelta1
-    G1 r5 = G1.mulVec(List.of(sig.t2, group.v), List.of(sig.sx, sig.sdelta2.neg())); // R5 = T2·sx − v·sdelta2
+    G1 r4 = sig.t1.mul(sig.sx).sub(group.uTable.mul(sig.sdelta1)); // R4 = T1·sx − u·sdelta1
+    G1 r5 = sig.t2.mul(sig.sx).sub(group.vTable.mul(sig.sdelta2)); // R5 = T2·sx − v·sdelta2
     return new Bbs04CommittedSignature(sig, r1, r2, r3, r4, r5);
   }
 

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.GroupKey;
+import org.healthhub.crypto.groupsig.LazyFixedBase;
+import org.healthhub.crypto.groupsig.LazyPowerTable;
 import org.healthhub.crypto.groupsig.PrecomputedPairings;
 import org.healthhub.crypto.groupsig.PrecomputedPairings.Claim;
 import org.healthhub.crypto.groupsig.codec.Containers;
@@ -33,6 +35,12 @@ public final class Bbs04GroupKey implements GroupKey {
   // every verification pairs with g2 and w
   final PrecomputedG2 g2Lines;
   final PrecomputedG2 wLines;
+  final LazyPowerTable hwPowers;
+  final LazyFixedBase g1Table;
+  final LazyFixedBase hTable;
+  final LazyFixedBase uTable;
+  final LazyFixedBase vTable;
+  final LazyPowerTable hg2Powers;
 
   Bbs04GroupKey(G1 g1, G2 g2, G1 h, G1 u, G1 v, G2 w, GT hw, GT hg2, GT g1g2) {
     this.g1 = g1;
@@ -46,6 +54,12 @@ public final class Bbs04GroupKey implements GroupKey {
     this.g1g2 = g1g2;
     this.g2Lines = new PrecomputedG2(g2);
     this.wLines = new PrecomputedG2(w);
+    this.hwPowers = new LazyPowerTable(hw);
+    this.g1Table = new LazyFixedBase(g1);
+    this.hTable = new LazyFixedBase(h);
+    this.uTable = new LazyFixedBase(u);
+    this.vTable = new LazyFixedBase(v);
+    this.hg2Powers = new LazyPowerTable(hg2);
   }
 
   @Override

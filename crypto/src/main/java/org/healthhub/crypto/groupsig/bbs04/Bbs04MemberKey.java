@@ -2,6 +2,7 @@ package org.healthhub.crypto.groupsig.bbs04;
 
 import java.util.Set;
 import org.healthhub.crypto.MalformedInputException;
+import org.healthhub.crypto.groupsig.LazyPowerTable;
 import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.codec.Containers;
 import org.healthhub.crypto.groupsig.codec.Fields;
@@ -16,11 +17,13 @@ public final class Bbs04MemberKey implements MemberKey {
   final Fr x;
   final G1 a;
   final GT ag2;
+  final LazyPowerTable ag2Powers;
 
   Bbs04MemberKey(Fr x, G1 a, GT ag2) {
     this.x = x;
     this.a = a;
     this.ag2 = ag2;
+    this.ag2Powers = new LazyPowerTable(ag2);
   }
 
   @Override

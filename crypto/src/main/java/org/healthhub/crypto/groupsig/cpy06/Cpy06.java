@@ -32,6 +32,7 @@ import org.healthhub.crypto.groupsig.opening.OpeningBases;
 import org.healthhub.crypto.groupsig.opening.OpeningCiphertext;
 import org.healthhub.crypto.groupsig.opening.OpeningManagerKey;
 import org.healthhub.crypto.groupsig.spk.DiscreteLogProof;
+import org.healthhub.crypto.mcl.FixedBaseG1;
 import org.healthhub.crypto.mcl.Fr;
 import org.healthhub.crypto.mcl.G1;
 import org.healthhub.crypto.mcl.G2;
@@ -159,28 +160,31 @@ public final class Cpy06 implements DualControlOpening, Opening, BatchVerifiable
     Fr r3 = rng.nextFr();
     Fr d1 = key.t.mul(r1);
     Fr d2 = key.t.mul(r2);
-    G1 t1 = group.x.mul(r1); // T1 = X·r1
-    G1 t2 = group.y.mul(r2); // T2 = Y·r2
-    G1 t3 = key.a.add(group.z.mul(r1.add(r2))); // T3 = A + Z·(r1+r2)
+    // every G1 product is of a group-key point, from its fixed-base table
+    G1 t1 = group.xTable.mul(r1); // T1 = X·r1
+    G1 t2 = group.yTable.mul(r2); // T2 = Y·r2
+    G1 t3 = key.a.add(group.zTable.mul(r1.add(r2))); // T3 = A + Z·(r1+r2)
     G2 t4 = group.w.mul(r3); // T4 = w·r3
-    GT t5 = group.e1.pow(r3.mul(key.x)); // T5 = e1^(r3·x)
+    GT t5 = group.e1Powers.pow(r3.mul(key.x)); // T5 = e1^(r3·x)
     Fr br1 = rng.nextFr();
     Fr br2 = rng.nextFr();
     Fr bd1 = rng.nextFr();
     Fr bd2 = rng.nextFr();
     Fr bt = rng.nextFr();
     Fr bx = rng.nextFr();
-    G1 b1 = group.x.mul(br1);
-    G1 b2 = group.y.mul(br2);
-    G1 b3 = G1.mulVec(List.of(t1, group.x), List.of(bt, bd1.neg())); // B3 = T1·bt − X·bd1
-    G1 b4 = G1.mulVec(List.of(t2, group.y), List.of(bt, bd2.neg())); // B4 = T2·bt − Y·bd2
-    GT b5 = group.e1.pow(bx.mul(r3)); // B5 = e(g1, T4)^bx = e(g1, w)^(bx·r3) = e1^(bx·r3)
+    G1 b1 = group.xTable.mul(br1);
+    G1 b2 = group.yTable.mul(br2);
+    G1 b3 = group.xTable.mul(r1.mul(bt).sub(bd1)); // B3 = T1·bt − X·bd1 = X·(r1·bt − bd1)
+    G1 b4 = group.yTable.mul(r2.mul(bt).sub(bd2)); // B4 = T2·bt − Y·bd2 = Y·(r2·bt − bd2)
+    GT b5 = group.e1Powers.pow(bx.mul(r3)); // B5 = e(g1, T4)^bx = e(g1, w)^(bx·r3) = e1^(bx·r3)
     // B6 = e(T3, g2)^bt · e2^(−bd1−bd2) · e3^(−br1−br2) · e4^(−bx), with T3 = A + z·(r1+r2):
-    // e(T3, g2)^bt = e(A, g2)^bt · e2^((r1+r2)·bt), and e(A, g2) is cached with the member key
+    // e(T3, g2)^bt = e(A, g2)^bt · e2^((r1+r2)·bt), and e(A, g2) is cached with the member key;
+    // each power from its base's table
     GT b6 =
-        GT.powVec(
-            List.of(key.ag2(), group.e2, group.e3, group.e4),
-            List.of(bt, r1.add(r2).mul(bt).sub(bd1.add(bd2)), br1.add(br2).neg(), bx.neg()));
+        key.ag2Powers().pow(bt)
+            .mul(group.e2Powers.pow(r1.add(r2).mul(bt).sub(bd1.add(bd2))))
+            .mul(group.e3Powers.pow(br1.add(br2).neg()))
+            .mul(group.e4Powers.pow(bx.neg()));
     Fr c = challenge(text, t1, t2, t3, t4, t5, b1, b2, b3, b4, b5, b6);
     Cpy06Signature signature = new Cpy06Signature(
         t1,
@@ -211,22 +215,25 @@ public final class Cpy06 implements DualControlOpening, Opening, BatchVerifiable
 
   /** The commitments a verifier derives from (c, s): exactly the signer's for a valid signature. */
   static Cpy06CommittedSignature recomputeCommitments(Cpy06Signature sig, Cpy06GroupKey group) {
-    G1 b1 = G1.mulVec(List.of(group.x, sig.t1), List.of(sig.sr1, sig.c.neg())); // B1 = X·sr1 − T1·c
-    G1 b2 = G1.mulVec(List.of(group.y, sig.t2), List.of(sig.sr2, sig.c.neg())); // B2 = Y·sr2 − T2·c
-    G1 b3 = G1.mulVec(List.of(sig.t1, group.x), List.of(sig.st, sig.sd1.neg())); // B3 = T1·st − X·sd1
-    G1 b4 = G1.mulVec(List.of(sig.t2, group.y), List.of(sig.st, sig.sd2.neg())); // B4 = T2·st − Y·sd2
+    // products of group-key points and g1 from their fixed-base tables, of the signature's plainly
+    G1 b1 = group.xTable.mul(sig.sr1).sub(sig.t1.mul(sig.c)); // B1 = X·sr1 − T1·c
+    G1 b2 = group.yTable.mul(sig.sr2).sub(sig.t2.mul(sig.c)); // B2 = Y·sr2 − T2·c
+    G1 b3 = sig.t1.mul(sig.st).sub(group.xTable.mul(sig.sd1)); // B3 = T1·st − X·sd1
+    G1 b4 = sig.t2.mul(sig.st).sub(group.yTable.mul(sig.sd2)); // B4 = T2·st − Y·sd2
+    G1 g1sx = FixedBaseG1.generator().mul(sig.sx);
     // B5 = e(g1, T4)^sx · (T5^c)⁻¹ = e(g1·sx, T4) · T5^(−c)
-    GT b5 = Pairing.pairing(G1.generator().mul(sig.sx), sig.t4).mul(sig.t5.pow(sig.c.neg()));
+    GT b5 = Pairing.pairing(g1sx, sig.t4).mul(sig.t5.pow(sig.c.neg()));
     // B6 = e(T3, g2)^st · e2^(−sd1−sd2) · e3^(−sr1−sr2) · e4^(−sx) · (e(T3, r)/e5)^c; with
     // e2 = e(z, g2), e3 = e(z, r), e4 = e(g1, g2), e5 = e(q, g2) (checked at import) it is one
     // multi-pairing e(T3·st − z·(sd1+sd2) − g1·sx − q·c, g2) · e(T3·c − z·(sr1+sr2), r)
     GT b6 =
         Pairing.multiPairing(
-            G1.mulVec(
-                List.of(sig.t3, group.z, G1.generator(), group.q),
-                List.of(sig.st, sig.sd1.add(sig.sd2).neg(), sig.sx.neg(), sig.c.neg())),
+            sig.t3.mul(sig.st)
+                .sub(group.zTable.mul(sig.sd1.add(sig.sd2)))
+                .sub(g1sx)
+                .sub(group.qTable.mul(sig.c)),
             PrecomputedG2.generator(),
-            G1.mulVec(List.of(sig.t3, group.z), List.of(sig.c, sig.sr1.add(sig.sr2).neg())),
+            sig.t3.mul(sig.c).sub(group.zTable.mul(sig.sr1.add(sig.sr2))),
             group.rLines);
     return new Cpy06CommittedSignature(sig, b1, b2, b3, b4, b5, b6);
   }

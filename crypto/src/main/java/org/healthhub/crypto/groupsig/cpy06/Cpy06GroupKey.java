@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Set;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.GroupKey;
+import org.healthhub.crypto.groupsig.LazyFixedBase;
+import org.healthhub.crypto.groupsig.LazyPowerTable;
 import org.healthhub.crypto.groupsig.PrecomputedPairings;
 import org.healthhub.crypto.groupsig.PrecomputedPairings.Claim;
 import org.healthhub.crypto.groupsig.codec.Containers;
@@ -35,6 +37,14 @@ public final class Cpy06GroupKey implements GroupKey {
   final GT e5;
   // every verification pairs with r (and the fixed g2)
   final PrecomputedG2 rLines;
+  final LazyPowerTable e1Powers;
+  final LazyFixedBase qTable;
+  final LazyFixedBase xTable;
+  final LazyFixedBase yTable;
+  final LazyFixedBase zTable;
+  final LazyPowerTable e2Powers;
+  final LazyPowerTable e3Powers;
+  final LazyPowerTable e4Powers;
 
   Cpy06GroupKey(G1 q, G2 r, G2 w, G1 x, G1 y, G1 z, GT e1, GT e2, GT e3, GT e4, GT e5) {
     this.q = q;
@@ -49,6 +59,14 @@ public final class Cpy06GroupKey implements GroupKey {
     this.e4 = e4;
     this.e5 = e5;
     this.rLines = new PrecomputedG2(r);
+    this.e1Powers = new LazyPowerTable(e1);
+    this.qTable = new LazyFixedBase(q);
+    this.xTable = new LazyFixedBase(x);
+    this.yTable = new LazyFixedBase(y);
+    this.zTable = new LazyFixedBase(z);
+    this.e2Powers = new LazyPowerTable(e2);
+    this.e3Powers = new LazyPowerTable(e3);
+    this.e4Powers = new LazyPowerTable(e4);
   }
 
   @Override

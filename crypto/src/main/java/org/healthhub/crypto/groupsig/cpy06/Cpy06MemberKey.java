@@ -8,8 +8,8 @@ import org.healthhub.crypto.groupsig.codec.Fields;
 import org.healthhub.crypto.mcl.Fr;
 import org.healthhub.crypto.mcl.G1;
 import org.healthhub.crypto.mcl.G2;
-import org.healthhub.crypto.mcl.GT;
 import org.healthhub.crypto.mcl.Pairing;
+import org.healthhub.crypto.mcl.PrecomputedGT;
 
 /**
  * A CPY06 member key: the secret x, and t, A = (g1·x + q)·(gamma + t)⁻¹ from the manager. While the
@@ -23,7 +23,7 @@ public final class Cpy06MemberKey implements MemberKey {
   final Fr t;
   final G1 a;
   // e(A, g2), constant per key: sign uses it in place of a pairing per signature
-  private volatile GT ag2;
+  private volatile PrecomputedGT ag2;
 
   Cpy06MemberKey(Fr x, Fr t, G1 a) {
     this.x = x;
@@ -31,10 +31,11 @@ public final class Cpy06MemberKey implements MemberKey {
     this.a = a;
   }
 
-  GT ag2() {
-    GT cached = ag2;
+  /** {@code e(A, g2)} with its power table, both computed at the first signature. */
+  PrecomputedGT ag2Powers() {
+    PrecomputedGT cached = ag2;
     if (cached == null) {
-      cached = Pairing.pairing(a, G2.generator());
+      cached = Pairing.pairing(a, G2.generator()).precompute();
       ag2 = cached;
     }
     return cached;

@@ -3,10 +3,12 @@ package org.healthhub.crypto.groupsig.dl21;
 import java.util.Set;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.GroupKey;
+import org.healthhub.crypto.groupsig.LazyFixedBase;
 import org.healthhub.crypto.groupsig.codec.Containers;
 import org.healthhub.crypto.groupsig.codec.Fields;
 import org.healthhub.crypto.mcl.G1;
 import org.healthhub.crypto.mcl.G2;
+import org.healthhub.crypto.mcl.PrecomputedG2;
 
 /**
  * DL21 group key: {@code g1}, {@code g2}, {@code h1}, {@code h2}, {@code ipk = g2·isk}. dl21seq
@@ -23,6 +25,11 @@ public final class Dl21GroupKey implements GroupKey {
   final G1 h1;
   final G1 h2;
   final G2 ipk;
+  final PrecomputedG2 ipkLines;
+  final PrecomputedG2 g2Lines;
+  final LazyFixedBase g1Table;
+  final LazyFixedBase h1Table;
+  final LazyFixedBase h2Table;
 
   Dl21GroupKey(String scheme, String label, G1 g1, G2 g2, G1 h1, G1 h2, G2 ipk) {
     this.scheme = scheme;
@@ -32,6 +39,11 @@ public final class Dl21GroupKey implements GroupKey {
     this.h1 = h1;
     this.h2 = h2;
     this.ipk = ipk;
+    this.ipkLines = new PrecomputedG2(ipk);
+    this.g2Lines = new PrecomputedG2(g2);
+    this.g1Table = new LazyFixedBase(g1);
+    this.h1Table = new LazyFixedBase(h1);
+    this.h2Table = new LazyFixedBase(h2);
   }
 
   @Override

@@ -3,6 +3,7 @@ package org.healthhub.crypto.groupsig.dl21;
 import java.util.List;
 import java.util.Set;
 import org.healthhub.crypto.MalformedInputException;
+import org.healthhub.crypto.groupsig.LazyFixedBase;
 import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.codec.Containers;
 import org.healthhub.crypto.groupsig.codec.Fields;
@@ -24,6 +25,10 @@ public final class Dl21MemberKey implements MemberKey {
   final Fr s;
   final G1 bigH;
   final G1 h2s;
+  // derived values every signature of this key shares (public, or h-multiples of the secret y)
+  private volatile SigningBases signingBases;
+  private volatile Pseudonym pseudonym;
+  final LazyFixedBase aTable;
 
   Dl21MemberKey(G1 a, Fr x, Fr y, Fr s, G1 bigH, G1 h2s) {
     this.a = a;
@@ -32,11 +37,33 @@ public final class Dl21MemberKey implements MemberKey {
     this.s = s;
     this.bigH = bigH;
     this.h2s = h2s;
+    this.aTable = new LazyFixedBase(a);
   }
 
   /** Whether the join finished, so the key can sign. */
   public boolean complete() {
     return !a.isZero();
+  }
+
+  /** {@link SigningBases} for the group generator {@code g1}, computed on first use. */
+  SigningBases signingBases(G1 g1) {
+    SigningBases known = signingBases;
+    if (known == null || !known.g1().equals(g1)) {
+      known = SigningBases.of(this, g1);
+      signingBases = known;
+    }
+    return known;
+  }
+
+  /** This member's pseudonym in {@code scope}; the last scope's is remembered. */
+  Pseudonym pseudonym(String scope) throws MalformedInputException {
+    Pseudonym known = pseudonym;
+    if (known == null || !known.scope().equals(scope)) {
+      LazyFixedBase base = ScopeBases.of(scope);
+      known = new Pseudonym(scope, base, base.base().mul(y));
+      pseudonym = known;
+    }
+    return known;
   }
 
   @Override

@@ -9,14 +9,13 @@ import org.healthhub.crypto.groupsig.GroupSetup;
 import org.healthhub.crypto.groupsig.InvalidSignatureException;
 import org.healthhub.crypto.groupsig.JoinMessage;
 import org.healthhub.crypto.groupsig.JoinRejectedException;
+import org.healthhub.crypto.groupsig.LazyFixedBase;
 import org.healthhub.crypto.groupsig.ManagerJoinStep;
 import org.healthhub.crypto.groupsig.MemberJoinStep;
 import org.healthhub.crypto.groupsig.SignerNotFoundException;
 import org.healthhub.crypto.groupsig.Transcript;
 import org.healthhub.crypto.groupsig.spk.DiscreteLogProof;
 import org.healthhub.crypto.groupsig.spk.GeneralRepresentationProof;
-import org.healthhub.crypto.groupsig.spk.Point;
-import org.healthhub.crypto.groupsig.spk.Representation;
 import org.healthhub.crypto.mcl.Fr;
 import org.healthhub.crypto.mcl.G1;
 import org.healthhub.crypto.mcl.G2;
@@ -29,10 +28,6 @@ import org.healthhub.crypto.mcl.RandomScalars;
  * values around them). Draws are pygroupsig's, in its order.
  */
 public final class Dl21Protocol {
-  private static final List<Representation.Pair> SIGN_PAIRS =
-      Representation.pairs(new int[][] {{1, 0}, {0, 1}, {2, 2}, {3, 3}, {4, 2}, {5, 4}});
-  private static final List<Integer> SIGN_GROUPS = List.of(1, 2, 3);
-
   private Dl21Protocol() {}
 
   /** Setup (5 draws): isk; g1, h1, h2; g2; ipk = g2·isk. */
@@ -117,9 +112,9 @@ public final class Dl21Protocol {
     return new Dl21MemberKey(a, x, partial.y, s, partial.bigH, h2s);
   }
 
-  /** {@code hscp(scope) = HG1(SHA-256(utf8(scope)))}. */
-  static G1 scopeBase(String scope) throws MalformedInputException {
-    return G1.hashAndMapTo(Transcript.sha256(Transcript.utf8(scope)));
+  /** {@code hscp(scope) = HG1(SHA-256(utf8(scope)))}, with its fixed-base table. */
+  static LazyFixedBase scopeBase(String scope) throws MalformedInputException {
+    return ScopeBases.of(scope);
   }
 
   /** Sign (8 draws): r1, r2, then the representation proof's six. */
@@ -131,28 +126,20 @@ public final class Dl21Protocol {
     }
     Fr r1 = rng.nextFr();
     Fr r2 = rng.nextFr();
-    G1 hscp = scopeBase(scope);
-    G1 nym = hscp.mul(member.y); // nym = hscp·y
-    G1 aa = member.a.mul(r1); // AA = A·r1
-    G1 aux = group.g1.add(member.bigH).add(member.h2s).mul(r1); // (g1 + H + h2s)·r1
-    G1 aBar = aa.mul(member.x.neg()).add(aux); // A_ = AA·(−x) + aux
-    G1 d = aux.sub(group.h2.mul(r2)); // d = aux − h2·r2
+    Pseudonym pseudonym = member.pseudonym(scope); // nym = hscp·y
+    SigningBases bases = member.signingBases(group.g1);
+    G1 aa = member.aTable.mul(r1); // AA = A·r1
+    G1 aBar = bases.b().mul(r1); // A_ = AA·(−x) + (g1 + H + h2s)·r1 = B·r1
+    G1 d = bases.c().mul(r1).sub(group.h2Table.mul(r2)); // d = C·r1 − h2·r2
     Fr r3 = r1.inv();
     Fr ss = member.s.sub(r2.mul(r3)).neg(); // ss = −(s − r2·r3)
     List<Fr> witnesses = List.of(member.x.neg(), member.y, r2, r3, ss, member.y.neg());
+    Dl21Statement statement = new Dl21Statement(group, pseudonym.base(), pseudonym.nym(), aa, aBar, d);
     GeneralRepresentationProof pi =
-        GeneralRepresentationProof.prove(statement(group, hscp, nym, aa, aBar, d), witnesses, message, rng);
-    return new Dl21Signature(aa, aBar, d, pi, nym);
-  }
-
-  /** nym = hscp·y; A_ − d = AA·(−x) + h2·r2; g1 = d·r3 + h2·ss + h1·(−y). */
-  private static Representation statement(
-      Dl21GroupKey group, G1 hscp, G1 nym, G1 aa, G1 aBar, G1 d) {
-    return new Representation(
-        List.of(Point.of(nym), Point.of(aBar.sub(d)), Point.of(group.g1)),
-        List.of(Point.of(hscp), Point.of(aa), Point.of(group.h2), Point.of(d), Point.of(group.h1)),
-        SIGN_PAIRS,
-        SIGN_GROUPS);
+        GeneralRepresentationProof.prove(
+            statement.representation(), witnesses, message, rng,
+            rho -> statement.signerCommitments(rho, member.aTable, bases.c(), r1, r2));
+    return new Dl21Signature(aa, aBar, d, pi, pseudonym.nym());
   }
 
   /**
@@ -167,11 +154,11 @@ public final class Dl21Protocol {
     if (sig.aa.isZero()) {
       throw new InvalidSignatureException(what + ": AA is the identity");
     }
-    if (!Pairing.multiPairing(List.of(sig.aa, sig.aBar.neg()), List.of(group.ipk, group.g2)).isOne()) {
+    if (!Pairing.multiPairing(sig.aa, group.ipkLines, sig.aBar.neg(), group.g2Lines).isOne()) {
       throw new InvalidSignatureException(what + ": e(AA, ipk) != e(A_, g2)");
     }
-    Representation statement = statement(group, scopeBase(scope), sig.nym, sig.aa, sig.aBar, sig.d);
-    if (!sig.pi.verifies(statement, message)) {
+    Dl21Statement statement = new Dl21Statement(group, scopeBase(scope), sig.nym, sig.aa, sig.aBar, sig.d);
+    if (!sig.pi.verifies(statement.representation(), message, statement::verifierCommitments)) {
       throw new InvalidSignatureException(what + ": representation proof fails (message, scope or credential)");
     }
   }
@@ -179,7 +166,7 @@ public final class Dl21Protocol {
   /** Whether {@code member} made {@code sig} in {@code scope}: {@code nym = hscp(scope)·y}. */
   public static boolean identify(Dl21Signature sig, Dl21MemberKey member, String scope)
       throws MalformedInputException {
-    return scopeBase(scope).mul(member.y).equals(sig.nym);
+    return member.pseudonym(scope).nym().equals(sig.nym);
   }
 
   /**
@@ -196,7 +183,7 @@ public final class Dl21Protocol {
       RandomScalars rng)
       throws MalformedInputException, InvalidSignatureException, SignerNotFoundException {
     requireSameNonEmptySize(messages, signatures, group.scheme());
-    G1 hscp = scopeBase(scope);
+    G1 hscp = scopeBase(scope).base();
     for (int i = 0; i < signatures.size(); i++) {
       verify(messages.get(i), signatures.get(i), group, scope);
       if (!identify(signatures.get(i), member, scope)) {
@@ -226,7 +213,7 @@ public final class Dl21Protocol {
       verify(messages.get(i), signatures.get(i), group, scope);
       nyms = nyms.add(signatures.get(i).nym);
     }
-    G1 hs = scopeBase(scope).mul(Fr.of(signatures.size()));
+    G1 hs = scopeBase(scope).base().mul(Fr.of(signatures.size()));
     if (!proof.verifies(nyms, hs, linkMessage)) {
       throw new InvalidSignatureException(group.scheme() + " link proof does not hold");
     }

@@ -18,6 +18,8 @@ import org.healthhub.crypto.groupsig.Transcript;
 record SeqValues(String current, String hashOfX, String hashOfChain) {
   private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
   private static final HexFormat HEX = HexFormat.of();
+  // the provider lookup of Mac.getInstance costs more than the four HMACs of a signature
+  private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(SeqValues::newHmac);
 
   static SeqValues compute(String k, String kk, long state) throws MalformedInputException {
     String n = prf(k, Long.toString(state));
@@ -68,10 +70,18 @@ record SeqValues(String current, String hashOfX, String hashOfChain) {
 
   static String prf(String keyHex, String text) throws MalformedInputException {
     try {
-      Mac mac = Mac.getInstance("HmacSHA256");
+      Mac mac = HMAC.get();
       mac.init(new SecretKeySpec(HEX.parseHex(keyHex), "HmacSHA256"));
       return HEX.formatHex(mac.doFinal(Transcript.utf8(text)));
-    } catch (java.security.NoSuchAlgorithmException | java.security.InvalidKeyException e) {
+    } catch (java.security.InvalidKeyException e) {
+      throw new IllegalStateException("HMAC-SHA256 takes a key of any length", e);
+    }
+  }
+
+  private static Mac newHmac() {
+    try {
+      return Mac.getInstance("HmacSHA256");
+    } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has HMAC-SHA256", e);
     }
   }

@@ -204,23 +204,25 @@ public final class Gl19 implements GroupSignatureScheme, FoldablePlainSignatures
     Fr alpha = rng.nextFr();
     Fr r1 = rng.nextFr();
     Fr r2 = rng.nextFr();
-    G1 nym1 = group.g.mul(alpha); // nym1 = g·α
-    G1 pseudonym = group.h.mul(key.y); // h·y
-    G1 nym2 = group.cpk.mul(alpha).add(pseudonym); // nym2 = cpk·α + h·y
+    Gl19SigningBases bases = key.signingBases(group.g1, group.h);
+    // products of key points come from their fixed-base tables
+    G1 nym1 = group.gTable.mul(alpha); // nym1 = g·α
+    G1 nym2 = group.cpkTable.mul(alpha).add(bases.pseudonym()); // nym2 = cpk·α + h·y
     Fr alpha2 = rng.nextFr();
-    G1 ehy1 = group.g.mul(alpha2); // ehy1 = g·α2
-    G1 ehy2 = group.epk.mul(alpha2).add(pseudonym); // ehy2 = epk·α2 + h·y
-    G1 bigAA = key.bigA.mul(r1); // AA = A·r1
-    G1 aux = group.g1.add(key.bigH).add(key.h2s).add(key.h3d).mul(r1); // = AA·(isk + x)
-    G1 bigAbar = bigAA.mul(key.x.neg()).add(aux); // A_ = AA·isk
-    G1 d = aux.sub(group.h2.mul(r2)); // d = aux − h2·r2
+    G1 ehy1 = group.gTable.mul(alpha2); // ehy1 = g·α2
+    G1 ehy2 = group.epkTable.mul(alpha2).add(bases.pseudonym()); // ehy2 = epk·α2 + h·y
+    G1 bigAA = key.bigATable.mul(r1); // AA = A·r1
+    G1 bigAbar = bases.b().mul(r1); // A_ = AA·(−x) + C·r1 = B·r1 = AA·isk
+    G1 d = bases.c().mul(r1).sub(group.h2Table.mul(r2)); // d = C·r1 − h2·r2
     Fr r3 = r1.inv();
     Fr ss = key.s.sub(r2.mul(r3)).neg(); // ss = −(s − r2·r3)
     Gl19Statement statement =
-        new Gl19Statement(group, bigAA, bigAbar, d, nym1, nym2, ehy1, ehy2, group.g1.add(key.h3d));
+        new Gl19Statement(group, bigAA, bigAbar, d, nym1, nym2, ehy1, ehy2, bases.g1h3d());
     List<Fr> witnesses = List.of(key.x.neg(), key.y, r2, r3, ss, alpha, key.y.neg(), alpha2);
     GeneralRepresentationProof pi =
-        GeneralRepresentationProof.prove(statement.representation(), witnesses, bn, rng);
+        GeneralRepresentationProof.prove(
+            statement.representation(), witnesses, bn, rng,
+            rho -> statement.signerCommitments(rho, key.bigATable, bases.c(), r1, r2));
     return new Gl19Signature(bigAA, bigAbar, d, pi, nym1, nym2, ehy1, ehy2, key.l);
   }
 
@@ -274,7 +276,8 @@ public final class Gl19 implements GroupSignatureScheme, FoldablePlainSignatures
     Gl19Statement statement =
         new Gl19Statement(
             group, sig.bigAA, sig.bigAbar, sig.d, sig.nym1, sig.nym2, sig.ehy1, sig.ehy2, g1h3d);
-    return sig.pi.verifies(statement.representation(), boundMessage(sig.expiration, message));
+    return sig.pi.verifies(
+        statement.representation(), boundMessage(sig.expiration, message), statement::verifierCommitments);
   }
 
   /**

@@ -3,6 +3,7 @@ package org.healthhub.crypto.groupsig.gl19;
 import java.util.Set;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.GroupKey;
+import org.healthhub.crypto.groupsig.LazyFixedBase;
 import org.healthhub.crypto.groupsig.codec.Containers;
 import org.healthhub.crypto.groupsig.codec.Fields;
 import org.healthhub.crypto.mcl.G1;
@@ -33,6 +34,12 @@ public final class Gl19GroupKey implements GroupKey {
   final PrecomputedG2 ipkLines;
   final PrecomputedG2 g2Lines;
   final CredentialBases credentialBases;
+  final LazyFixedBase gTable;
+  final LazyFixedBase cpkTable;
+  final LazyFixedBase epkTable;
+  final LazyFixedBase hTable;
+  final LazyFixedBase h1Table;
+  final LazyFixedBase h2Table;
 
   Gl19GroupKey(G1 g1, G2 g2, G1 g, G1 h, G1 h1, G1 h2, G1 h3, G2 ipk, G1 cpk, G1 epk) {
     this.g1 = g1;
@@ -48,6 +55,12 @@ public final class Gl19GroupKey implements GroupKey {
     this.ipkLines = new PrecomputedG2(ipk);
     this.g2Lines = new PrecomputedG2(g2);
     this.credentialBases = new CredentialBases(g1, h3);
+    this.gTable = new LazyFixedBase(g);
+    this.cpkTable = new LazyFixedBase(cpk);
+    this.epkTable = new LazyFixedBase(epk);
+    this.hTable = new LazyFixedBase(h);
+    this.h1Table = new LazyFixedBase(h1);
+    this.h2Table = new LazyFixedBase(h2);
   }
 
   @Override

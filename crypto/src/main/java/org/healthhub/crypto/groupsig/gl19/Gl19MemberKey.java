@@ -2,6 +2,7 @@ package org.healthhub.crypto.groupsig.gl19;
 
 import java.util.Set;
 import org.healthhub.crypto.MalformedInputException;
+import org.healthhub.crypto.groupsig.LazyFixedBase;
 import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.codec.Containers;
 import org.healthhub.crypto.groupsig.codec.Fields;
@@ -27,6 +28,9 @@ public final class Gl19MemberKey implements MemberKey {
   final G1 bigH;
   final G1 h2s;
   final G1 h3d;
+  // shared by every signature of this key (public values, and the pseudonym h·y)
+  private volatile Gl19SigningBases signingBases;
+  final LazyFixedBase bigATable;
 
   Gl19MemberKey(G1 bigA, Fr x, Fr y, Fr s, long l, Fr d, G1 bigH, G1 h2s, G1 h3d) {
     this.bigA = bigA;
@@ -38,6 +42,7 @@ public final class Gl19MemberKey implements MemberKey {
     this.bigH = bigH;
     this.h2s = h2s;
     this.h3d = h3d;
+    this.bigATable = new LazyFixedBase(bigA);
   }
 
   /** After the member's first join step: only {@code y} and {@code H} are set. */
@@ -48,6 +53,16 @@ public final class Gl19MemberKey implements MemberKey {
 
   boolean complete() {
     return !bigA.isZero();
+  }
+
+  /** {@link Gl19SigningBases} for the group's {@code g1} and {@code h}, computed on first use. */
+  Gl19SigningBases signingBases(G1 g1, G1 h) {
+    Gl19SigningBases known = signingBases;
+    if (known == null || !known.madeFor(g1, h)) {
+      known = Gl19SigningBases.of(this, g1, h);
+      signingBases = known;
+    }
+    return known;
   }
 
   @Override

@@ -186,10 +186,13 @@ public final class Klap20 implements GroupSignatureScheme, Opening {
     }
     byte[] text = Transcript.utf8(message);
     Fr r = rng.nextFr();
-    G1 uu = member.u.mul(r);
-    G1 vv = member.v.mul(r);
-    G1 ww = member.w.mul(r);
-    return new Klap20Signature(uu, vv, ww, DiscreteLogProof.prove(ww, uu, member.alpha, text, rng));
+    // every product is of a member-key point, from its fixed-base table
+    G1 uu = member.uTable.mul(r);
+    G1 vv = member.vTable.mul(r);
+    G1 ww = member.wTable.mul(r);
+    DiscreteLogProof pi =
+        DiscreteLogProof.prove(ww, uu, member.alpha, text, rng, k -> member.uTable.mul(r.mul(k))); // uu·k = u·(r·k)
+    return new Klap20Signature(uu, vv, ww, pi);
   }
 
   @Override

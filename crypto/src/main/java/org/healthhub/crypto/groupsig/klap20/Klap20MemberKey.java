@@ -2,6 +2,7 @@ package org.healthhub.crypto.groupsig.klap20;
 
 import java.util.Set;
 import org.healthhub.crypto.MalformedInputException;
+import org.healthhub.crypto.groupsig.LazyFixedBase;
 import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.codec.Containers;
 import org.healthhub.crypto.groupsig.codec.Fields;
@@ -20,12 +21,18 @@ public final class Klap20MemberKey implements MemberKey {
   final G1 u;
   final G1 v;
   final G1 w;
+  final LazyFixedBase uTable;
+  final LazyFixedBase vTable;
+  final LazyFixedBase wTable;
 
   Klap20MemberKey(Fr alpha, G1 u, G1 v, G1 w) {
     this.alpha = alpha;
     this.u = u;
     this.v = v;
     this.w = w;
+    this.uTable = new LazyFixedBase(u);
+    this.vTable = new LazyFixedBase(v);
+    this.wTable = new LazyFixedBase(w);
   }
 
   boolean complete() {

@@ -148,8 +148,8 @@ public final class Ps16 implements GroupSignatureScheme, Opening {
     }
     byte[] text = Transcript.utf8(message);
     Fr t = rng.nextFr();
-    G1 sigma1 = member.sigma1.mul(t);
-    G1 sigma2 = member.sigma2.mul(t);
+    G1 sigma1 = member.sigma1Table.mul(t); // the credential's points, from their fixed-base tables
+    G1 sigma2 = member.sigma2Table.mul(t);
     Fr k = rng.nextFr();
     // E = e(σ1, Y)^k = e(credential σ1, Y)^(t·k), the pairing cached with the member key
     GT e = member.credentialPairing(group.bigY).pow(t.mul(k));

@@ -2,6 +2,7 @@ package org.healthhub.crypto.groupsig.ps16;
 
 import java.util.Set;
 import org.healthhub.crypto.MalformedInputException;
+import org.healthhub.crypto.groupsig.LazyFixedBase;
 import org.healthhub.crypto.groupsig.MemberKey;
 import org.healthhub.crypto.groupsig.codec.Containers;
 import org.healthhub.crypto.groupsig.codec.Fields;
@@ -21,6 +22,8 @@ public final class Ps16MemberKey implements MemberKey {
   final Fr sk;
   final G1 sigma1;
   final G1 sigma2;
+  final LazyFixedBase sigma1Table;
+  final LazyFixedBase sigma2Table;
   // e(sigma1, Y) for the group key last signed with: sign needs it in place of a pairing
   private volatile CredentialPairing credentialPairing;
 
@@ -30,6 +33,8 @@ public final class Ps16MemberKey implements MemberKey {
     this.sk = sk;
     this.sigma1 = sigma1;
     this.sigma2 = sigma2;
+    this.sigma1Table = new LazyFixedBase(sigma1);
+    this.sigma2Table = new LazyFixedBase(sigma2);
   }
 
   /** {@code e(sigma1, bigY)}, computed once per group key. */

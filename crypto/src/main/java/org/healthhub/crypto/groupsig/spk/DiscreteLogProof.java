@@ -2,6 +2,7 @@ package org.healthhub.crypto.groupsig.spk;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.Transcript;
 import org.healthhub.crypto.groupsig.codec.Fields;
@@ -18,8 +19,17 @@ public record DiscreteLogProof(Fr c, Fr s) {
   static final Set<String> FIELDS = Set.of("c", "s");
 
   public static DiscreteLogProof prove(G1 bigG, G1 g, Fr x, byte[] bn, RandomScalars rng) {
+    return prove(bigG, g, x, bn, rng, g::mul);
+  }
+
+  /**
+   * {@link #prove} with the commitment {@code g·r} computed by {@code timesG}, for a caller that
+   * has a faster way to multiply {@code g} (it must return exactly {@code g·r}).
+   */
+  public static DiscreteLogProof prove(
+      G1 bigG, G1 g, Fr x, byte[] bn, RandomScalars rng, Function<Fr, G1> timesG) {
     Fr r = rng.nextFr();
-    Fr c = challenge(bigG, g, g.mul(r), bn);
+    Fr c = challenge(bigG, g, timesG.apply(r), bn);
     return new DiscreteLogProof(c, r.sub(c.mul(x)));
   }
 

@@ -3,6 +3,8 @@ package org.healthhub.crypto.groupsig.spk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.Transcript;
 import org.healthhub.crypto.groupsig.codec.Fields;
@@ -25,6 +27,20 @@ public record GeneralRepresentationProof(Fr c, List<Fr> s) {
 
   public static GeneralRepresentationProof prove(
       Representation statement, List<Fr> witnesses, byte[] bn, RandomScalars rng) {
+    return prove(statement, witnesses, bn, rng, statement::evaluate);
+  }
+
+  /**
+   * {@link #prove} with the commitments {@code P_j = Σ g_b·r_a} computed by {@code commit} from
+   * the randomness, for a signer that has faster ways to multiply its bases (fixed-base tables,
+   * known discrete logs); it must return exactly those sums, one per relation, in order.
+   */
+  public static GeneralRepresentationProof prove(
+      Representation statement,
+      List<Fr> witnesses,
+      byte[] bn,
+      RandomScalars rng,
+      Function<List<Fr>, List<Point>> commit) {
     if (witnesses.size() != statement.witnessCount()) {
       throw new IllegalArgumentException(
           "statement has " + statement.witnessCount() + " witnesses, got " + witnesses.size());
@@ -33,7 +49,7 @@ public record GeneralRepresentationProof(Fr c, List<Fr> s) {
     for (int i = 0; i < witnesses.size(); i++) {
       randomness.add(rng.nextFr());
     }
-    List<Point> commitments = statement.evaluate(randomness);
+    List<Point> commitments = commit.apply(randomness);
     Fr c = challenge(statement, commitments, bn);
     List<Fr> responses = new ArrayList<>(witnesses.size());
     for (int i = 0; i < witnesses.size(); i++) {
@@ -43,10 +59,20 @@ public record GeneralRepresentationProof(Fr c, List<Fr> s) {
   }
 
   public boolean verifies(Representation statement, byte[] bn) {
+    return verifies(statement, bn, statement::evaluate);
+  }
+
+  /**
+   * {@link #verifies(Representation, byte[])} with the commitments {@code P_j = y_j·c + Σ g_b·s_a}
+   * computed by {@code commit} from the responses and c, for a verifier with faster ways to
+   * multiply the statement's fixed bases; it must return exactly those sums, in order.
+   */
+  public boolean verifies(
+      Representation statement, byte[] bn, BiFunction<List<Fr>, Fr, List<Point>> commit) {
     if (s.size() != statement.witnessCount()) {
       return false;
     }
-    return challenge(statement, statement.evaluate(s, c), bn).equals(c);
+    return challenge(statement, commit.apply(s, c), bn).equals(c);
   }
 
   private static Fr challenge(Representation statement, List<Point> commitments, byte[] bn) {
