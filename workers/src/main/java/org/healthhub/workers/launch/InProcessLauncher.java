@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -40,7 +41,9 @@ public final class InProcessLauncher implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    handlers = Executors.newFixedThreadPool(properties.threads());
+    AtomicInteger handlerThreads = new AtomicInteger();
+    handlers = Executors.newFixedThreadPool(properties.threads(),
+        work -> new Thread(work, "healthhub-handler-" + handlerThreads.incrementAndGet()));
     running = true;
     fetcher = new Thread(this::fetchLoop, "healthhub-worker-fetch");
     fetcher.setDaemon(true);
