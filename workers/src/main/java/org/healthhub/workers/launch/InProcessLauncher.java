@@ -14,7 +14,9 @@ import org.springframework.context.SmartLifecycle;
  * {@code threads} runs the handlers; it never locks more tasks than it has free threads. It fetches
  * again as soon as a thread is free, a task finished (its flow's next task is then due) or
  * {@link #wake} was called (the engine made a task outside these threads, e.g. a flow started), and
- * waits {@code idleWait} only when a fetch found nothing and none of these happened since.
+ * waits {@code idleWait} only when a fetch found nothing and none of these happened since. A
+ * thread that completes a task runs the flow's next task itself when the completion locked it
+ * ({@link ExternalTaskPoller#pollAndChain}), so a flow's steps need no fetch between them.
  */
 public final class InProcessLauncher implements SmartLifecycle {
 
@@ -64,7 +66,7 @@ public final class InProcessLauncher implements SmartLifecycle {
         freeThreads.acquire(free);
         // Finishes before this poll are seen by it; those after it wake the wait below.
         tasksDue.drainPermits();
-        int fetched = poller.pollOnce(free, this::runThenFreeThread);
+        int fetched = poller.pollAndChain(free, this::runThenFreeThread, () -> running);
         freeThreads.release(free - fetched);
         if (fetched == 0) {
           // A finished task usually makes its flow's next task: look again then, on a wake, or after the idle wait.
