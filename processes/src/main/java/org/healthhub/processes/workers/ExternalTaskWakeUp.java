@@ -1,12 +1,10 @@
 package org.healthhub.processes.workers;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.operaton.bpm.engine.delegate.ExecutionListener;
 import org.operaton.bpm.engine.impl.bpmn.behavior.ExternalTaskActivityBehavior;
 import org.operaton.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.operaton.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.cfg.TransactionState;
@@ -34,9 +32,7 @@ public final class ExternalTaskWakeUp extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    parseListeners.add(new AbstractBpmnParseListener() {
+    PostParseListeners.append(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseServiceTask(Element serviceTask, ScopeImpl scope, ActivityImpl activity) {
         if (activity.getActivityBehavior() instanceof ExternalTaskActivityBehavior) {
@@ -45,7 +41,6 @@ public final class ExternalTaskWakeUp extends AbstractProcessEnginePlugin {
         }
       }
     });
-    configuration.setCustomPostBPMNParseListeners(parseListeners);
   }
 
   private void wakeAfterCommit(ExecutionEntity execution) {

@@ -1,12 +1,10 @@
 package org.healthhub.processes.record;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import org.healthhub.processes.workers.PostParseListeners;
 import org.operaton.bpm.engine.delegate.ExecutionListener;
 import org.operaton.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.operaton.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.operaton.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.operaton.bpm.engine.impl.cfg.TransactionState;
@@ -31,9 +29,7 @@ public final class FlowEnds extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> parseListeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    parseListeners.add(new AbstractBpmnParseListener() {
+    PostParseListeners.append(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseEndEvent(Element endEvent, ScopeImpl scope, ActivityImpl activity) {
         if (scope instanceof ProcessDefinitionEntity) {
@@ -45,6 +41,5 @@ public final class FlowEnds extends AbstractProcessEnginePlugin {
         }
       }
     });
-    configuration.setCustomPostBPMNParseListeners(parseListeners);
   }
 }

@@ -18,9 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.ProcessEngine;
-import org.operaton.bpm.engine.ProcessEngineConfiguration;
 import org.operaton.bpm.engine.externaltask.ExternalTask;
-import org.operaton.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.operaton.bpm.model.bpmn.Bpmn;
 
 /** A completion that locks the flow's next step in its own transaction, and the thread that then runs it. */
@@ -34,13 +32,7 @@ class ChainedStepsTest {
 
   @BeforeAll
   static void engine() {
-    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-    configuration.setProcessEngineName("chained-steps-test");
-    configuration.setJdbcUrl("jdbc:h2:mem:chained-steps-test;DB_CLOSE_DELAY=-1");
-    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-    configuration.setJobExecutorActivate(false);
-    configuration.setProcessEnginePlugins(List.of(WAKE_UP));
-    engine = configuration.buildProcessEngine();
+    engine = WakeUpEngine.build("chained-steps-test", WAKE_UP, Map.of());
     WAKE_UP.onTaskCommitted(wakes::incrementAndGet);
     engine.getRepositoryService().createDeployment()
         .addModelInstance("steps.bpmn", Bpmn.createExecutableProcess("steps").operatonHistoryTimeToLive(1)
