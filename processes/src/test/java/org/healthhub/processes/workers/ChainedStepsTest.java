@@ -48,8 +48,7 @@ class ChainedStepsTest {
 
   @BeforeEach
   void reset() {
-    engine.getRuntimeService().createProcessInstanceQuery().list()
-        .forEach(instance -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test reset"));
+    WakeUpEngine.deleteInstances(engine);
     wakes.set(0);
   }
 

@@ -46,8 +46,7 @@ class ExternalTaskWakeUpTest {
 
   @BeforeEach
   void reset() {
-    engine.getRuntimeService().createProcessInstanceQuery().list()
-        .forEach(instance -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test reset"));
+    WakeUpEngine.deleteInstances(engine);
     wakes.set(0);
     seenAtWake.clear();
   }

@@ -21,4 +21,10 @@ final class WakeUpEngine {
     configuration.setBeans(beans);
     return configuration.buildProcessEngine();
   }
+
+  /** Deletes every running instance, so each test starts from an empty engine. */
+  static void deleteInstances(ProcessEngine engine) {
+    engine.getRuntimeService().createProcessInstanceQuery().list()
+        .forEach(instance -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test reset"));
+  }
 }
