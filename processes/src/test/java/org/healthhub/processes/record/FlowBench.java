@@ -10,7 +10,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.healthhub.processes.AppScenario;
 import org.healthhub.workers.Subscriptions;
 import org.healthhub.workers.TaskOutcome;
@@ -45,7 +52,7 @@ public final class FlowBench {
   /**
    * CPU milliseconds per stored flow: the whole JVM; the handlers themselves; the engine's part on
    * the handler threads (complete, bpmnError, failure: the next step's transaction), on the fetch
-   * thread (fetch and lock) and on the bench's thread (the start, seal listener included); the
+   * thread (fetch and lock) and on the bench's two starting threads (seal listener included); the
    * bench's polling for ended flows; the JVM's own threads (GC, JIT); anvil's process.
    */
   record CpuPerFlow(double jvm, double handlers, double complete, double fetch, double start, double poll,
@@ -57,6 +64,7 @@ public final class FlowBench {
   }
 
   private static final ThreadMXBean THREAD_CPU = ManagementFactory.getThreadMXBean();
+  private static final int STARTERS = 2;
 
   private final RecordFlowFixture fixture;
   private final Duration runTime;
@@ -133,28 +141,36 @@ public final class FlowBench {
             "unused", Duration.ofSeconds(1), "flow-bench", List.of()));
     fixture.wakeUp.onTaskCommitted(launcher::wake);
     launcher.start();
-    Set<String> inFlight = new HashSet<>();
+    Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    Set<String> ended = new HashSet<>();
+    Semaphore slots = new Semaphore(inFlightMax);
+    AtomicInteger startedFlows = new AtomicInteger();
+    LongAdder startCpu = new LongAdder();
     List<Long> latencies = new ArrayList<>();
     int failed = 0;
-    long startCpu = 0;
     CpuUse cpuBefore = CpuUse.now();
     CpuUse cpuAfter;
     long began = System.nanoTime();
     long stopStarting = began + duration.toNanos();
+    ExecutorService starters = Executors.newFixedThreadPool(STARTERS, work -> new Thread(work, "flow-bench-start"));
     try {
-      while (System.nanoTime() < stopStarting || !inFlight.isEmpty()) {
-        long cpu = THREAD_CPU.getCurrentThreadCpuTime();
-        while (System.nanoTime() < stopStarting && inFlight.size() < inFlightMax) {
-          inFlight.add(start(runtime, fixture.engine.getIdentityService(), latencies.size() + inFlight.size()));
-        }
-        startCpu += THREAD_CPU.getCurrentThreadCpuTime() - cpu;
-        Set<String> ended = endedSince(inFlight);
-        if (ended.isEmpty()) {
+      List<Future<?>> starting = new ArrayList<>();
+      for (int i = 0; i < STARTERS; i++) {
+        starting.add(starters.submit(() -> keepStarting(runtime, slots, inFlight, startedFlows, startCpu, stopStarting)));
+      }
+      starters.shutdown();
+      while (!starters.isTerminated() || !inFlight.isEmpty()) {
+        awaitEnds(ended);
+        Set<String> done = new HashSet<>(ended);
+        done.retainAll(inFlight);
+        if (done.isEmpty()) {
           continue;
         }
-        for (HistoricProcessInstance flow : history.createHistoricProcessInstanceQuery().processInstanceIds(ended)
+        for (HistoricProcessInstance flow : history.createHistoricProcessInstanceQuery().processInstanceIds(done)
             .list()) {
           inFlight.remove(flow.getId());
+          ended.remove(flow.getId());
+          slots.release();
           if ("EndEvent_RecordStored".equals(flow.getEndActivityId())) {
             latencies.add(flow.getEndTime().getTime() - flow.getStartTime().getTime());
           } else {
@@ -162,18 +178,21 @@ public final class FlowBench {
           }
         }
       }
+      for (Future<?> starter : starting) {
+        starter.get();
+      }
       cpuAfter = CpuUse.now();
     } finally {
+      starters.shutdownNow();
       launcher.stop();
     }
     double seconds = (System.nanoTime() - began) / 1e9;
     double perFlow = 1e6 * Math.max(1, latencies.size());
     long handlerCpu = steps.handlerCpuNanos();
-    long mainCpu = cpuAfter.threadNanosSince(cpuBefore, Thread.currentThread().getName());
     CpuPerFlow cpu = new CpuPerFlow(cpuAfter.jvmNanosSince(cpuBefore) / perFlow, handlerCpu / perFlow,
         (cpuAfter.threadNanosSince(cpuBefore, "healthhub-handler-") - handlerCpu) / perFlow,
-        cpuAfter.threadNanosSince(cpuBefore, "healthhub-worker-fetch") / perFlow, startCpu / perFlow,
-        (mainCpu - startCpu) / perFlow,
+        cpuAfter.threadNanosSince(cpuBefore, "healthhub-worker-fetch") / perFlow, startCpu.sum() / perFlow,
+        cpuAfter.threadNanosSince(cpuBefore, Thread.currentThread().getName()) / perFlow,
         (cpuAfter.jvmNanosSince(cpuBefore) - cpuAfter.threadNanosSince(cpuBefore, "")) / perFlow,
         cpuAfter.childrenNanosSince(cpuBefore) / perFlow);
     latencies.sort(null);
@@ -182,18 +201,32 @@ public final class FlowBench {
   }
 
   /**
-   * The flows of {@code inFlight} that ended, waiting up to 100 ms for the first; an error end
-   * event ends a flow too, and an incident ends none, so a flow stuck there keeps the run going.
+   * Starts flows while a slot is free until {@code stopStarting}: two threads, so starting (the
+   * seal listener's CPU) does not bound the flows in flight when the handlers are quick.
    */
-  private Set<String> endedSince(Set<String> inFlight) throws InterruptedException {
-    Set<String> ended = new HashSet<>();
-    String first = fixture.flowEnds.ended().poll(100, TimeUnit.MILLISECONDS);
-    for (String instance = first; instance != null; instance = fixture.flowEnds.ended().poll()) {
-      if (inFlight.contains(instance)) {
-        ended.add(instance);
+  private Void keepStarting(RuntimeService runtime, Semaphore slots, Set<String> inFlight, AtomicInteger startedFlows,
+      LongAdder startCpu, long stopStarting) throws InterruptedException {
+    while (System.nanoTime() < stopStarting) {
+      if (!slots.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+        continue;
       }
+      long cpu = THREAD_CPU.getCurrentThreadCpuTime();
+      inFlight.add(start(runtime, fixture.engine.getIdentityService(), startedFlows.getAndIncrement()));
+      startCpu.add(THREAD_CPU.getCurrentThreadCpuTime() - cpu);
     }
-    return ended;
+    return null;
+  }
+
+  /**
+   * Adds to {@code ended} the flows that reached an end event, waiting up to 20 ms for the first;
+   * an error end event ends a flow too, and an incident ends none, so a flow stuck there keeps the
+   * run going. A flow may end before its starter noted it in flight: it stays here until then.
+   */
+  private void awaitEnds(Set<String> ended) throws InterruptedException {
+    String first = fixture.flowEnds.ended().poll(20, TimeUnit.MILLISECONDS);
+    for (String instance = first; instance != null; instance = fixture.flowEnds.ended().poll()) {
+      ended.add(instance);
+    }
   }
 
   private static String cpuColumns(CpuPerFlow cpu) {
