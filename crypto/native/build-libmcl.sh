@@ -27,9 +27,9 @@ WASM_SHA256=99e25601f2eed784d994aa5c8c1733989350255f78bbbd18571e8df8b65b8f60
 MCL_JS="$ROOT/tools/node_modules/mcl-wasm/dist/mcl_c.js"
 VECTORS="${HEALTHHUB_VECTORS_DIR:-$ROOT/../shared/vectors}/pygroupsig/mcl.json"
 CACHE_ROOT="${HEALTHHUB_CACHE:-$HOME/.cache/healthhub}/libmcl"
-SOURCES=(build-libmcl.sh mclshim.c mclbn.h smoke.c)
+SOURCES=(build-libmcl.sh mclshim.c mclbn.h smoke.c mclgtfixed.c gtfixedcheck.c)
 # Only the patched library is made from these: the plain one keeps its cache entry when they change.
-PATCH_SOURCES=(patch-mcl-c.py mclfast.c mcltower.c fastcheck.c)
+PATCH_SOURCES=(patch-mcl-c.py mclfast.c mcltower.c mclgt.c mclmiller.c fastcheck.c mclcurve.c mclcurve-ec.h mclcurve-scalar.h mclcurve-api.h mclcurve-check.h)
 PLAIN="${HEALTHHUB_MCL_PLAIN:-0}"
 
 log() { printf '[libmcl] %s\n' "$*" >&2; }
@@ -121,7 +121,10 @@ compile() {
       *) fail "patch-mcl-c.py failed" ;;
     esac
   fi
-  gcc "${CFLAGS[@]}" -Werror=implicit-function-declaration -I"$dir" -I"$runtime" -I"$HERE" -c "$source" -o "$dir/mcl.o"
+  # -O3 speeds the patched translation up by 4-6% (pairing, G2 mul); the plain one gains nothing from it.
+  local level=-O2
+  [ "$source" = "$dir/mcl-fast.c" ] && level=-O3
+  gcc "${CFLAGS[@]}" "$level" -Werror=implicit-function-declaration -I"$dir" -I"$runtime" -I"$HERE" -c "$source" -o "$dir/mcl.o"
   gcc "${CFLAGS[@]}" -Wall -Wextra -Wno-unused-parameter -Werror -I"$dir" -I"$runtime" \
     -c "$HERE/mclshim.c" -o "$dir/mclshim.o"
   gcc -shared -Wl,-soname,$LIB -Wl,-z,noexecstack -o "$dir/$LIB" "$dir/mcl.o" "$dir/mclshim.o" -lpthread -lm
@@ -137,6 +140,8 @@ smoke_check() {
   smoke_vectors > "$dir/vectors.txt"
   gcc -O2 -Wall -Werror -I"$HERE" "$HERE/smoke.c" -o "$dir/smoke" -L"$dir" -l:$LIB -Wl,-rpath,"$dir" -lpthread
   "$dir/smoke" "$dir/vectors.txt" >&2 || fail "the library does not reproduce mcl's known answers"
+  gcc -O2 -Wall -Werror -I"$HERE" "$HERE/gtfixedcheck.c" -o "$dir/gtfixedcheck" -L"$dir" -l:$LIB -Wl,-rpath,"$dir"
+  "$dir/gtfixedcheck" >&2 || fail "a fixed-base GT power differs from mclBnGT_pow"
 }
 
 # Prints the cache directory holding a checked library, building it first if needed.

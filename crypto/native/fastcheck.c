@@ -211,7 +211,105 @@ static unsigned long check_tower(Z_mcl_instance_t* m, unsigned long round) {
   CHECK_TOWER(f358, ARGS_FP12_ZXY)
 #define ARGS_FP12_XY(r) (m, r + o.x, r + o.y)
   CHECK_TOWER(f379, ARGS_FP12_XY)
+  CHECK_TOWER(f376, ARGS_FP12_ZX)
   return native;
+}
+
+/* ---- mclgt.c: GT powers (f353, f364) against the translated originals ---- */
+#define GT_BASES 3
+#define GT_REGION (FP12_BYTES * (GT_BASES + 1) + 32 * GT_BASES + 64)
+#define AT_GT_XS FP12_BYTES
+#define AT_GT_KS (AT_GT_XS + FP12_BYTES * GT_BASES)
+
+/* A base of each kind: in GT, in the cyclotomic subgroup but not GT, outside it, or unreduced. */
+static void random_gt_base(Z_mcl_instance_t* m, u32 at, u32 e, u32 scratch) {
+  int kind = next() % 4;
+  u8* x = g_data + at;
+  if (kind == 0) {
+    random_words((u64*)(g_data + scratch + 64), 4);
+    Z_mclZ_mclBnFr_setLittleEndianMod(m, scratch, scratch + 64, 32);
+    Z_mclZ_mclBnGT_powGeneric(m, at, e, scratch);
+  } else if (kind == 1) {
+    /* f^((p^6 - 1)(p^2 + 1)) = h^(p^2) h for h = conj(f) / f */
+    Fp6 h[2], h_p2[2], g[2];
+    do {
+      for (int i = 0; i < 12; i++) below((u64*)(x + i * FP_BYTES), BLS12_381_P);
+    } while (Z_mclZ_mclBnGT_isZ5Aero(m, at));
+    Z_mclZ_mclBnGT_invGeneric(m, scratch + 128, at);
+    Z_mclZ_mclBnGT_inv(m, at, at);
+    Z_mclZ_mclBnGT_mul(m, at, at, scratch + 128);
+    load_fp12(h, x);
+    fp12_frobenius2(h_p2, h);
+    fp12_mul(g, h_p2, h);
+    store_fp12(x, g);
+    if (!fp12_is_cyclotomic(g)) {
+      fprintf(stderr, "fastcheck: an element of the cyclotomic subgroup failed its test\n");
+      g_failures++;
+    }
+  } else {
+    random_fp12(x);
+    if (kind == 2) {
+      Fp6 v[2];
+      if (load_fp12(v, x) && fp12_is_cyclotomic(v)) {
+        fprintf(stderr, "fastcheck: a random Fp12 element passed the cyclotomic test\n");
+        g_failures++;
+      }
+    }
+  }
+}
+
+/* Exponents: random below r, 0, 1, r - 1, or any 256 bits (mcl's Fr struct unreduced, r itself). */
+static void random_exponent(Z_mcl_instance_t* m, u32 at, u32 scratch) {
+  u64 words[4];
+  random_words(words, 4);
+  switch (next() % 8) {
+    case 0: Z_mclZ_mclBnFr_setInt32(m, at, (u32)(next() % 3) - 1); return;
+    case 1: memcpy(g_data + at, words, 32); return;
+    case 2: {
+      static const u64 ORDER[4] = {0xffffffff00000001ull, 0x53bda402fffe5bfeull, 0x3339d80809a1d805ull,
+                                   0x73eda753299d7d48ull};
+      memcpy(g_data + at, ORDER, 32);
+      return;
+    }
+    default:
+      memcpy(g_data + scratch, words, 32);
+      Z_mclZ_mclBnFr_setLittleEndianMod(m, at, scratch, 32);
+  }
+}
+
+/* Returns how many powers ran with cyclotomic squarings. */
+static unsigned long check_gt_pow(Z_mcl_instance_t* m, unsigned long rounds) {
+  u32 region = Z_mclZ_malloc(m, 2 * GT_REGION), e = Z_mclZ_malloc(m, 2 * FP12_BYTES + 128);
+  u32 scratch = e + FP12_BYTES, pq = Z_mclZ_malloc(m, 512);
+  unsigned long cyclotomic = 0;
+  Z_mclZ_mclBnG1_hashAndMapTo(m, pq, scratch, 0);
+  Z_mclZ_mclBnG2_hashAndMapTo(m, pq + 144, scratch, 0);
+  Z_mclZ_mclBn_pairing(m, e, pq, pq + 144);
+  for (unsigned long round = 0; round < rounds; round++) {
+    u32 a = region, b = region + GT_REGION, n = 1 + next() % GT_BASES;
+    random_words((u64*)(g_data + a), GT_REGION / 8);
+    for (u32 i = 0; i < n; i++) {
+      random_gt_base(m, a + AT_GT_XS + i * FP12_BYTES, e, scratch);
+      random_exponent(m, a + AT_GT_KS + i * 32, scratch);
+    }
+    memcpy(g_data + b, g_data + a, GT_REGION);
+    u32 z = next() % 4 == 0 ? AT_GT_XS : 0;
+    cyclotomic += bases_cyclotomic(m, a + AT_GT_XS, n);
+    w2c_f353_wasm(m, a + z, a + AT_GT_XS, a + AT_GT_KS, n);
+    w2c_f353(m, b + z, b + AT_GT_XS, b + AT_GT_KS, n);
+    if (memcmp(g_data + a, g_data + b, GT_REGION) != 0 && g_failures++ < 10)
+      fprintf(stderr, "fastcheck: f353 (GT power) differs from its original (round %lu)\n", round);
+    u32 words = 1 + next() % 8;
+    cyclotomic += bases_cyclotomic(m, a + AT_GT_XS, 1);
+    w2c_f364_wasm(m, a + z, a + AT_GT_XS, a + AT_GT_KS, words);
+    w2c_f364(m, b + z, b + AT_GT_XS, b + AT_GT_KS, words);
+    if (memcmp(g_data + a, g_data + b, GT_REGION) != 0 && g_failures++ < 10)
+      fprintf(stderr, "fastcheck: f364 (generic GT power) differs from its original (round %lu)\n", round);
+  }
+  Z_mclZ_free(m, pq);
+  Z_mclZ_free(m, e);
+  Z_mclZ_free(m, region);
+  return cyclotomic;
 }
 
 static int check_rounds(unsigned long rounds) {
@@ -281,7 +379,7 @@ static int check_rounds(unsigned long rounds) {
   Z_mclZ_free(m, g_tower);
   Z_mclZ_free(m, g_regions);
   printf("fastcheck (%s): %lu rounds x 14 leaf functions, %lu of %lu domain-checked calls native; "
-         "%lu rounds x 5 tower functions, %lu native; %d mismatches\n",
+         "%lu rounds x 6 tower functions, %lu native; %d mismatches\n",
          use_adx ? "BMI2/ADX" : "portable", rounds, native, 6 * rounds, (rounds + 7) / 8, tower_native, g_failures);
   if (native < rounds || tower_native < rounds / 32) {
     fprintf(stderr, "fastcheck: the native code ran too rarely to be checked\n");
@@ -289,12 +387,23 @@ static int check_rounds(unsigned long rounds) {
   }
   return g_failures;
 }
+#include "mclcurve-check.h"
+
 /* Both the portable code and, where the processor has it, the BMI2/ADX code. */
 int mclfast_check(unsigned long rounds) {
   int detected = use_adx, failures = 0;
   for (int adx = 0; adx <= detected && failures == 0; adx++) {
     use_adx = adx;
     failures = check_rounds(rounds);
+    if (failures == 0) {
+      unsigned long rounds_gt = rounds / 100 + 1, powers = 2 * rounds_gt;
+      unsigned long cyclotomic = check_gt_pow(mclshim_instance(), rounds_gt);
+      printf("fastcheck: %lu GT powers (GLV and generic), %lu with cyclotomic squarings; %d mismatches\n", powers,
+             cyclotomic, g_failures);
+      if (cyclotomic < powers / 16) fprintf(stderr, "fastcheck: GT powers were too rarely cyclotomic\n");
+      failures = g_failures + (cyclotomic < powers / 16);
+    }
+    if (failures == 0) failures = check_curves(rounds / 1000 + 1);
   }
   use_adx = detected;
   return failures;

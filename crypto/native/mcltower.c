@@ -353,16 +353,20 @@ static inline int native_f361(Z_mcl_instance_t* instance, u32 y, u32 x) {
   return native_fp12_unary(instance, y, x, fp12_sqr);
 }
 
-static void w2c_f361(Z_mcl_instance_t* instance, u32 y, u32 x) {
-  if (!native_f361(instance, y, x)) w2c_f361_wasm(instance, y, x);
-}
-
 static inline int native_f370(Z_mcl_instance_t* instance, u32 y, u32 x) {
   return native_fp12_unary(instance, y, x, fp12_cyclotomic_sqr);
 }
 
 static void w2c_f370(Z_mcl_instance_t* instance, u32 y, u32 x) {
   if (!native_f370(instance, y, x)) w2c_f370_wasm(instance, y, x);
+}
+
+/* Set by mclgt.c's power wrappers (f353, f364) while every value they square is cyclotomic. */
+static __thread int cyclotomic_squares;
+
+static void w2c_f361(Z_mcl_instance_t* instance, u32 y, u32 x) {
+  if (!(cyclotomic_squares ? native_f370(instance, y, x) : native_f361(instance, y, x)))
+    w2c_f361_wasm(instance, y, x);
 }
 
 /* ---- multiplication by a Miller-loop line (l0 + l2 v) + (l1 v) w ---- */

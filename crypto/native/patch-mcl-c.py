@@ -11,7 +11,11 @@ any other input), and only in guard-page mode, where the linear memory never mov
 - the hot 32-bit-limb bigint leaf functions, and the Fp2 double-width multiply and square built
   on them, become native 64-bit-limb code on the same memory layout (mclfast.c);
 - so do whole extension-field routines whose results are reduced (mcltower.c): Fp2 squaring,
-  Fp12 multiplication, squaring, cyclotomic squaring and multiplication by a Miller-loop line.
+  Fp12 multiplication, squaring, cyclotomic squaring and multiplication by a Miller-loop line;
+- GT powers square with the cyclotomic squaring when their bases allow it (mclgt.c);
+- the Miller loop's doubling step is one native routine (mclmiller.c).
+- G1 and G2 scalar multiplication and fixed-base tables get native code (mclcurve.c), which
+  the shim calls first.
 Each replaced function is kept beside its translated original (renamed *_wasm) so that
 fastcheck.c can compare the two.
 """
@@ -25,7 +29,7 @@ MEMORY_ACCESS = re.compile(r"\b((?:i32|i64)_(?:load|store)(?:8_s|8_u|16_s|16_u|3
 PROLOGUE = "  FUNC_PROLOGUE;\n"
 
 # The leaf functions mclfast.c replaces (wasm function indices; shapes named there).
-REPLACED = [16, 28, 52, 88, 106, 140, 142, 152, 287, 301, 302, 303, 305, 309, 310, 358, 361, 370, 379]
+REPLACED = [16, 28, 52, 88, 106, 140, 142, 152, 287, 301, 302, 303, 305, 309, 310, 353, 358, 361, 364, 370, 376, 379]
 
 LOAD_STORE_LE = """#define DEFINE_LOAD(name, t1, t2, t3)                      \\
   static inline t3 name(wasm_rt_memory_t* mem, u64 addr) { \\
@@ -80,7 +84,7 @@ def native_leaves(text):
         text, count = definition.subn(r"\1w2c_f%d_wasm\2" % index, text)
         if count != 1:
             fail("definition of w2c_f%d not found" % index)
-    return text + '\n#include "mclfast.c"\n#include "mcltower.c"\n#include "fastcheck.c"\n'
+    return text + '\n#include "mclfast.c"\n#include "mcltower.c"\n#include "mclgt.c"\n#include "mclmiller.c"\n#include "mclcurve.c"\n#include "fastcheck.c"\n'
 
 
 def main():

@@ -58,6 +58,14 @@ public final class G1 extends CurvePoint<G1> {
     return GENERATOR;
   }
 
+  /**
+   * This point ready for many multiplications: a table of its multiples is computed once (see
+   * {@link FixedBaseG1}). Precompute generators and group-key elements, not one-off points.
+   */
+  public FixedBaseG1 precompute() {
+    return new FixedBaseG1(this, true);
+  }
+
   /** The identity (point at infinity). */
   public static G1 zero() {
     return ZERO;
@@ -65,7 +73,7 @@ public final class G1 extends CurvePoint<G1> {
 
   /** {@code generator()·k} for one draw k, as pygroupsig's {@code set_random()}. */
   public static G1 random(RandomScalars random) {
-    return GENERATOR.mul(random.nextFr());
+    return FixedBaseG1.generator().mul(random.nextFr());
   }
 
   /** mcl's {@code mclBnG1_hashAndMapTo} in its original (not RFC 9380) map-to mode. */

@@ -60,6 +60,14 @@ public final class G2 extends CurvePoint<G2> {
     return GENERATOR;
   }
 
+  /**
+   * This point ready for many multiplications: a table of its multiples is computed once (see
+   * {@link FixedBaseG2}). Precompute generators and group-key elements, not one-off points.
+   */
+  public FixedBaseG2 precompute() {
+    return new FixedBaseG2(this, true);
+  }
+
   /** The identity (point at infinity). */
   public static G2 zero() {
     return ZERO;
@@ -67,7 +75,7 @@ public final class G2 extends CurvePoint<G2> {
 
   /** {@code generator()·k} for one draw k, as pygroupsig's {@code set_random()}. */
   public static G2 random(RandomScalars random) {
-    return GENERATOR.mul(random.nextFr());
+    return FixedBaseG2.generator().mul(random.nextFr());
   }
 
   /** mcl's {@code mclBnG2_hashAndMapTo} in its original (not RFC 9380) map-to mode. */

@@ -122,6 +122,15 @@ public final class GT {
     return new GT(Mcl.call(Mcl.GT_STRUCT, Mcl::mclBnGT_pow, raw, k.raw));
   }
 
+  /**
+   * A table of this element's powers for repeated {@link PrecomputedGT#pow}, which gives the
+   * same values as {@link #pow}. Building it costs about a dozen powers (it also checks the base is
+   * in GT), each power then saves half of one: worth it for a base raised to dozens of exponents.
+   */
+  public PrecomputedGT precompute() {
+    return PrecomputedGT.of(this);
+  }
+
   public boolean isOne() {
     return Mcl.mclBnGT_isOne(raw) == 1;
   }

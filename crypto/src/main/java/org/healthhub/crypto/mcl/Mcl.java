@@ -1,6 +1,7 @@
 package org.healthhub.crypto.mcl;
 
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
 
 /**
  * The one door to herumi mcl's C API (BLS12-381, {@code mclBn_init(5, 46)}, default serialization,
@@ -48,6 +49,11 @@ public final class Mcl {
    */
   public static void ensureLoaded() {
     // Touching the class runs the static initialiser exactly once.
+  }
+
+  /** The loaded library, for functions only some builds export ({@link FixedBaseNatives}, {@link FixedBaseTables}). */
+  static NativeLibrary library() {
+    return LIBRARY.library();
   }
 
   /** Which library was loaded and from where, e.g. for benchmark tables. */

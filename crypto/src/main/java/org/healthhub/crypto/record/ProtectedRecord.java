@@ -8,7 +8,7 @@ import org.healthhub.crypto.record.deid.DisclosureDeniedException;
 import org.healthhub.crypto.record.deid.DisclosureProfile;
 import org.healthhub.crypto.record.deid.SafeHarborGeneralizer;
 import org.healthhub.crypto.record.fhir.FhirRecords;
-import org.healthhub.crypto.record.fhir.InvalidRecordException;
+import org.healthhub.crypto.record.fhir.ValidatedRecord;
 import org.healthhub.crypto.record.merkle.CanonicalJson;
 import org.healthhub.crypto.record.merkle.Disclosure;
 import org.healthhub.crypto.record.merkle.MerkleTree;
@@ -34,14 +34,18 @@ public final class ProtectedRecord {
   }
 
   /**
+   * @param record the record as {@link FhirRecords#validate} accepted it (validated once, not here)
    * @param recordSecret 32 bytes from which every leaf salt derives; store it with the sealed record
-   * @throws InvalidRecordException if the JSON is not a valid FHIR R4 resource
    */
-  public static ProtectedRecord of(String fhirJson, SecretBytes recordSecret)
-      throws InvalidRecordException, MalformedInputException {
-    FhirRecords.parse(fhirJson);
-    JsonNode json = CanonicalJson.parse(fhirJson);
-    RecordFields fields = SafeHarborGeneralizer.fieldsWithGeneralizations(json);
+  public static ProtectedRecord of(ValidatedRecord record, SecretBytes recordSecret) {
+    JsonNode json;
+    RecordFields fields;
+    try {
+      json = CanonicalJson.parse(record.json());
+      fields = SafeHarborGeneralizer.fieldsWithGeneralizations(json);
+    } catch (MalformedInputException e) {
+      throw new IllegalStateException("the validator accepted JSON that is not canonical", e);
+    }
     return new ProtectedRecord(json, fields, MerkleTree.build(fields, recordSecret));
   }
 

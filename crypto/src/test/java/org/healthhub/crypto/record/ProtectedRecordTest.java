@@ -18,6 +18,7 @@ import org.healthhub.crypto.record.fhir.DoctorForm;
 import org.healthhub.crypto.record.fhir.FhirRecords;
 import org.healthhub.crypto.record.fhir.FormToBundleConverter;
 import org.healthhub.crypto.record.fhir.InvalidRecordException;
+import org.healthhub.crypto.record.fhir.ValidatedRecord;
 import org.healthhub.crypto.record.hpke.X25519KeyPair;
 import org.healthhub.crypto.record.merkle.Disclosure;
 import org.healthhub.crypto.record.merkle.MerkleVerifier;
@@ -26,12 +27,12 @@ import org.junit.jupiter.api.Test;
 class ProtectedRecordTest {
   private static final SecretBytes SECRET = SecretBytes.random(32);
 
-  private static String formBundle() throws Exception {
+  private static ValidatedRecord formBundle() throws Exception {
     DoctorForm form = new DoctorForm(
         "Le Thi Hoa", "2026-02-11", "inpatient", 93, "female", "Hue", "Community-acquired pneumonia",
         "IV antibiotics", List.of("Ceftriaxone 1 g"), List.of(new DoctorForm.LabResult("CRP", "86", "mg/L")),
         "Lives with daughter", "Hue Central Hospital");
-    return FhirRecords.toJson(new FormToBundleConverter().convert(form));
+    return FhirRecords.validate(FhirRecords.toJson(new FormToBundleConverter().convert(form)));
   }
 
   @Test
@@ -60,15 +61,23 @@ class ProtectedRecordTest {
   }
 
   @Test
-  void of_invalidFhir_isRejectedBeforeHashing() {
-    assertThatThrownBy(() -> ProtectedRecord.of("{\"resourceType\":\"Patient\",\"gender\":\"x\"}", SECRET))
+  void validate_invalidFhir_isRejectedBeforeAnyTree() {
+    assertThatThrownBy(() -> FhirRecords.validate("{\"resourceType\":\"Patient\",\"gender\":\"x\"}"))
         .isInstanceOf(InvalidRecordException.class);
   }
 
   @Test
+  void validate_valueNoLeafCanCarry_isRejected() {
+    assertThatThrownBy(() -> FhirRecords.validate("{\"resourceType\":\"Patient\",\"name\":[{\"text\":\"\\ud800\"}]}"))
+        .isInstanceOf(InvalidRecordException.class)
+        .hasMessageContaining("surrogate");
+  }
+
+  @Test
   void sealedRecord_opensForDoctorAndRebuildsSameRoot() throws Exception {
-    String json = formBundle();
-    byte[] root = ProtectedRecord.of(json, SECRET).root();
+    ValidatedRecord validated = formBundle();
+    String json = validated.json();
+    byte[] root = ProtectedRecord.of(validated, SECRET).root();
     X25519KeyPair patient = X25519KeyPair.generate();
     X25519KeyPair doctor = X25519KeyPair.generate();
     ByteArrayOutputStream sealed = new ByteArrayOutputStream();
@@ -81,6 +90,6 @@ class ProtectedRecordTest {
       opened = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    assertThat(ProtectedRecord.of(opened, SECRET).root()).isEqualTo(root);
+    assertThat(ProtectedRecord.of(FhirRecords.validate(opened), SECRET).root()).isEqualTo(root);
   }
 }

@@ -1,6 +1,7 @@
 package org.healthhub.processes.siwe;
 
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.healthhub.workers.chain.DataHubAccess;
 import org.operaton.bpm.engine.IdentityService;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,8 +13,10 @@ import org.springframework.context.annotation.Configuration;
 class SiweConfiguration {
 
   @Bean
-  SiweLogin siweLogin(SiweProperties properties, IdentityService identity, DataHubAccess chain) {
+  SiweLogin siweLogin(SiweProperties properties, IdentityService identity, DataHubAccess chain,
+      DataSource dataSource) {
     Clock clock = Clock.systemUTC();
-    return new SiweLogin(properties, new SiweNonces(properties.nonceTtl(), clock), new ChainAccounts(identity, chain), clock);
+    return new SiweLogin(properties, SiweNonces.in(dataSource, properties.nonceTtl(), clock),
+        new ChainAccounts(identity, chain), clock);
   }
 }

@@ -14,6 +14,7 @@ import org.healthhub.crypto.groupsig.opening.DualControlSetup;
 import org.healthhub.crypto.mcl.RandomScalars;
 import org.healthhub.crypto.record.ProtectedRecord;
 import org.healthhub.crypto.record.SecretBytes;
+import org.healthhub.crypto.record.fhir.FhirRecords;
 import org.healthhub.crypto.record.deid.BuyerTemplate;
 import org.healthhub.crypto.record.deid.DisclosureProfile;
 import org.healthhub.workers.opening.OpeningGroup;
@@ -65,7 +66,7 @@ final class OpeningGroupFixture {
 
   /** A fresh record (its own secret, so its own root) a hospital could deliver fields of. */
   static ProtectedRecord record() throws Exception {
-    return ProtectedRecord.of(RECORD, SecretBytes.random(32));
+    return ProtectedRecord.of(FhirRecords.validate(RECORD), SecretBytes.random(32));
   }
 
   /** The record as delivered: its gender and diagnosis with their proof, the root and {@code exportedSignature}. */

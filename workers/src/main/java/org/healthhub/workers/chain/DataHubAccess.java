@@ -6,10 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.healthhub.chain.ChainConfig;
 import org.healthhub.chain.ChainConnection;
@@ -32,25 +35,40 @@ import org.web3j.crypto.WalletUtils;
  */
 public final class DataHubAccess implements AutoCloseable {
 
+  /** Anvil mines each transaction as it arrives, so the first ask finds the receipt: the interval is rarely slept. */
+  public static final Duration DEFAULT_RECEIPT_POLL = Duration.ofMillis(100);
+  private static final long RECEIPT_WAIT_SECONDS = 180;
+
   private final String rpcUrl;
   private final long chainId;
   private final Path addressFile;
   private final Keyring keyring;
   private final TransactionObserver observer;
+  private final Duration receiptPoll;
   private final Map<String, ChainConnection> connections = new ConcurrentHashMap<>();
+  // Deriving an account from its key is an elliptic-curve multiplication: once per key, not per call.
+  private final Map<Secp256k1KeyPair, Credentials> accounts = Collections.synchronizedMap(new WeakHashMap<>());
 
   public DataHubAccess(String rpcUrl, long chainId, Path addressFile, Keyring keyring) {
-    this(rpcUrl, chainId, addressFile, keyring, TransactionObserver.NONE);
+    this(rpcUrl, chainId, addressFile, keyring, TransactionObserver.NONE, DEFAULT_RECEIPT_POLL);
   }
 
-  /** As above; {@code observer} sees every mined transaction (latency and gas for the meters). */
-  public DataHubAccess(
-      String rpcUrl, long chainId, Path addressFile, Keyring keyring, TransactionObserver observer) {
+  /**
+   * As above; {@code observer} sees every mined transaction (latency and gas for the meters), and
+   * a sent transaction's receipt is asked for at once, then every {@code receiptPoll} for up to
+   * {@value #RECEIPT_WAIT_SECONDS} s.
+   */
+  public DataHubAccess(String rpcUrl, long chainId, Path addressFile, Keyring keyring, TransactionObserver observer,
+      Duration receiptPoll) {
+    if (receiptPoll.isNegative() || receiptPoll.isZero()) {
+      throw new IllegalArgumentException("the receipt poll interval must be positive, got " + receiptPoll);
+    }
     this.rpcUrl = rpcUrl;
     this.chainId = chainId;
     this.addressFile = addressFile;
     this.keyring = keyring;
     this.observer = observer;
+    this.receiptPoll = receiptPoll;
   }
 
   /** The user's current chain account, derived from the keystore's secp256k1 key. */
@@ -87,7 +105,11 @@ public final class DataHubAccess implements AutoCloseable {
     throw new java.util.NoSuchElementException(userId + " holds no chain key for " + address);
   }
 
-  private static Credentials credentials(Secp256k1KeyPair key) {
+  private Credentials credentials(Secp256k1KeyPair key) {
+    return accounts.computeIfAbsent(key, DataHubAccess::derive);
+  }
+
+  private static Credentials derive(Secp256k1KeyPair key) {
     byte[] privateKey = key.privateKey().copySecret();
     try {
       return Credentials.create(ECKeyPair.create(privateKey));
@@ -129,7 +151,8 @@ public final class DataHubAccess implements AutoCloseable {
     synchronized (this) {
       open = connections.get(account);
       if (open == null) {
-        open = ChainConnection.open(new ChainConfig(rpcUrl, chainId, dataHubAddress(), 100, 1_800), credentials,
+        open = ChainConnection.open(new ChainConfig(rpcUrl, chainId, dataHubAddress(), receiptPoll.toMillis(),
+            (int) Math.max(1, Duration.ofSeconds(RECEIPT_WAIT_SECONDS).toMillis() / receiptPoll.toMillis())), credentials,
             observer);
         connections.put(account, open);
       }

@@ -19,8 +19,10 @@ import org.springframework.context.annotation.Bean;
  * {@code healthhub.workers.in-process=false} to leave every task to such workers. It signs in as
  * {@code healthhub.workers.engine.user} (a member of the engine's {@code workers} group).
  *
- * <p>One party's worker is given that party's keystore passphrase only
- * ({@code healthhub.keystores.passphrases.<user>}): it serves the topics that keystore allows and
+ * <p>One party's worker is given that party's keystore passphrase only: in a deployment its
+ * keystore directory, party and passphrase file ({@code healthhub.keystores.dir}, {@code .party},
+ * {@code .passphrase-file}; see {@link org.healthhub.workers.keys.KeyringSettings}), else
+ * {@code healthhub.keystores.passphrases.<user>}. It serves the topics that keystore allows and
  * refuses to start when a listed topic needs another party's ({@link KeyCustody}).
  */
 @SpringBootApplication

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import org.healthhub.chain.ChainMeters;
 import org.healthhub.crypto.groupsig.cpy06.Cpy06;
@@ -29,6 +30,7 @@ import org.healthhub.workers.enrol.JoinStepHandler;
 import org.healthhub.workers.enrol.MembershipList;
 import org.healthhub.workers.keys.KeyCustody;
 import org.healthhub.workers.keys.Keyring;
+import org.healthhub.workers.keys.KeyringSettings;
 import org.healthhub.workers.keys.KeystoreProperties;
 import org.healthhub.workers.launch.WorkerProperties;
 import org.healthhub.workers.opening.CombineOpeningHandler;
@@ -66,8 +68,9 @@ public class WorkersConfiguration {
   }
 
   @Bean
-  Keyring keyring(@Value("${healthhub.data-dir:./data}") Path dataDir, KeystoreProperties properties) {
-    return new Keyring(dataDir.resolve("keystores"), properties.passphrases(), properties.cost());
+  Keyring keyring(@Value("${healthhub.data-dir:./data}") Path dataDir, KeystoreProperties properties)
+      throws IOException, GeneralSecurityException {
+    return KeyringSettings.open(properties, dataDir.resolve("keystores"));
   }
 
   @Bean(destroyMethod = "close")
@@ -94,10 +97,11 @@ public class WorkersConfiguration {
   @Bean(destroyMethod = "close")
   DataHubAccess dataHubAccess(@Value("${healthhub.data-dir:./data}") Path dataDir,
       @Value("${healthhub.chain.rpc-url:http://127.0.0.1:8545}") String rpcUrl,
-      @Value("${healthhub.chain.chain-id:84532}") long chainId, Keyring keyring,
+      @Value("${healthhub.chain.chain-id:84532}") long chainId,
+      @Value("${healthhub.chain.receipt-poll-millis:100}") long receiptPollMillis, Keyring keyring,
       ObjectProvider<MeterRegistry> meters) {
     return new DataHubAccess(rpcUrl, chainId, dataDir.resolve("chain/datahub-address"), keyring,
-        new ChainMeters(meters.getIfAvailable(SimpleMeterRegistry::new)));
+        new ChainMeters(meters.getIfAvailable(SimpleMeterRegistry::new)), Duration.ofMillis(receiptPollMillis));
   }
 
   @Bean

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.Gml;
 import org.healthhub.crypto.groupsig.ManagerJoinStep;
@@ -23,8 +26,14 @@ import org.healthhub.workers.keys.Keyring;
  */
 public final class GroupSignatureMembership implements GroupMembership {
 
+  /** A member key as opened from its sealed bytes; its toString never shows the key. */
+  private record OpenedKey(byte[] sealed, MemberKey key) {}
+
   private final HospitalGroups groups;
   private final Keyring keyring;
+  // Opening and importing a member key (and the pairing it then caches) cost more than a
+  // signature: each opened key is kept while its sealed file is unchanged.
+  private final Map<String, OpenedKey> openedKeys = new ConcurrentHashMap<>();
   private final RandomScalars rng = RandomScalars.secure();
 
   public GroupSignatureMembership(HospitalGroups groups, Keyring keyring) {
@@ -115,11 +124,26 @@ public final class GroupSignatureMembership implements GroupMembership {
 
   /** The member's signing key for the group, once the join completed. */
   public Optional<MemberKey> memberKey(String groupId, String memberId) throws IOException, GeneralSecurityException {
-    Optional<byte[]> stored = keyring.readSecret(memberId, memberKeyName(groupId));
-    if (stored.isEmpty()) {
+    String name = memberKeyName(groupId);
+    String cacheKey = memberId + "/" + name;
+    Optional<byte[]> sealed = keyring.sealedSecret(memberId, name);
+    if (sealed.isEmpty()) {
+      openedKeys.remove(cacheKey);
       return Optional.empty();
     }
-    return Optional.of(groups.scheme().importMemberKey(new String(stored.get(), StandardCharsets.US_ASCII)));
+    OpenedKey known = openedKeys.get(cacheKey);
+    if (known != null && Arrays.equals(known.sealed(), sealed.get())) {
+      return Optional.of(known.key());
+    }
+    byte[] encoded = keyring.openSecret(memberId, name, sealed.get());
+    MemberKey key;
+    try {
+      key = groups.scheme().importMemberKey(new String(encoded, StandardCharsets.US_ASCII));
+    } finally {
+      Arrays.fill(encoded, (byte) 0);
+    }
+    openedKeys.put(cacheKey, new OpenedKey(sealed.get(), key));
+    return Optional.of(key);
   }
 
   private PublicGroup requireGroup(String groupId) throws IOException, GeneralSecurityException {

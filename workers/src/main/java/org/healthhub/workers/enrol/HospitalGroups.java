@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.healthhub.crypto.groupsig.GroupKey;
 import org.healthhub.crypto.groupsig.Gml;
@@ -36,9 +38,13 @@ public final class HospitalGroups implements GroupManagers {
   public record PublicGroup(String groupId, GroupKey groupKey, ShareCommitments commitments,
       String groupManager, String revocationManager) {}
 
+  /** A group as imported from its file's bytes. */
+  private record Imported(byte[] content, PublicGroup group) {}
+
   private final Path directory;
   private final DualControlOpening scheme;
   private final Keyring keyring;
+  private final Map<String, Imported> imported = new ConcurrentHashMap<>();
 
   public HospitalGroups(Path directory, DualControlOpening scheme, Keyring keyring) {
     this.directory = directory;
@@ -86,17 +92,31 @@ public final class HospitalGroups implements GroupManagers {
     }
   }
 
+  /**
+   * The group's public part as its file holds it now. A group key is checked when imported (points
+   * on the curve and in the subgroup, precomputed pairings against a multi-pairing), which costs
+   * more than the signature it then checks; the imported group is kept for as long as its file
+   * holds the same bytes.
+   */
   public Optional<PublicGroup> find(String groupId) throws IOException, GeneralSecurityException {
     Path file = publicFile(groupId);
     if (!Files.exists(file)) {
+      imported.remove(groupId);
       return Optional.empty();
     }
-    JsonNode json = JSON.readTree(file.toFile());
-    return Optional.of(new PublicGroup(groupId,
+    byte[] content = Files.readAllBytes(file);
+    Imported known = imported.get(groupId);
+    if (known != null && java.util.Arrays.equals(known.content(), content)) {
+      return Optional.of(known.group());
+    }
+    JsonNode json = JSON.readTree(content);
+    PublicGroup group = new PublicGroup(groupId,
         scheme.importGroupKey(json.path("groupKey").asText()),
         ShareCommitments.fromBase64(scheme.descriptor().name(), json.path("commitments").asText()),
         json.path("groupManager").asText(),
-        json.path("revocationManager").asText()));
+        json.path("revocationManager").asText());
+    imported.put(groupId, new Imported(content, group));
+    return Optional.of(group);
   }
 
   /** @throws UnknownGroupException if there is no such group */

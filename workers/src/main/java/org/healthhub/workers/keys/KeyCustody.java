@@ -79,7 +79,8 @@ public final class KeyCustody {
   private static String describe(Map<String, List<String>> lacking) {
     List<String> parts = new ArrayList<>();
     lacking.forEach((holder, topics) -> parts.add("topics " + topics.stream().sorted().toList() + " open the keystore of '"
-        + holder + "', which this worker may not open (no healthhub.keystores.passphrases." + holder + ")"));
+        + holder + "', which this worker may not open (no healthhub.keystores.passphrases." + holder
+        + ", nor healthhub.keystores.party=" + holder + " with a passphrase file)"));
     return String.join("; ", parts);
   }
 }

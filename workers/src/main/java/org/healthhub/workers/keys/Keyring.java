@@ -2,6 +2,7 @@ package org.healthhub.workers.keys;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
@@ -40,21 +41,38 @@ public final class Keyring {
   private final Path directory;
   private final Map<String, char[]> passphrases;
   private final Argon2idParameters cost;
+  private final boolean createsMissing;
   private final Map<String, UserKeys> opened = new ConcurrentHashMap<>();
 
   /** @param passphrases each user's keystore passphrase (demo users' from configuration) */
   public Keyring(Path directory, Map<String, String> passphrases, Argon2idParameters cost) {
+    this(directory, passphrases, cost, true);
+  }
+
+  private Keyring(Path directory, Map<String, String> passphrases, Argon2idParameters cost, boolean createsMissing) {
     this.directory = directory;
     this.passphrases = new ConcurrentHashMap<>();
     passphrases.forEach((user, passphrase) -> this.passphrases.put(user, passphrase.toCharArray()));
     this.cost = cost;
+    this.createsMissing = createsMissing;
   }
 
   /**
-   * The user's keys, from the keystore file (created with fresh keys the first time).
+   * A keyring that opens keystores made beforehand and creates none (a deployed party's worker):
+   * a missing keystore is an error, not a fresh identity.
+   */
+  public static Keyring ofExisting(Path directory, Map<String, String> passphrases, Argon2idParameters cost) {
+    return new Keyring(directory, passphrases, cost, false);
+  }
+
+  /**
+   * The user's keys, from the keystore file (created with fresh keys the first time, unless
+   * {@link #ofExisting}).
    *
    * @throws IllegalStateException if no passphrase is configured for the user
+   * @throws java.nio.file.NoSuchFileException if the keystore is missing and this keyring creates none
    * @throws org.healthhub.crypto.record.keystore.WrongPassphraseException if the file does not open
+   * @throws org.healthhub.crypto.record.keystore.WrongKeystorePartyException if the file is another user's
    */
   public UserKeys keysOf(String userId) throws IOException, GeneralSecurityException {
     UserKeys keys = opened.get(requireUserId(userId));
@@ -78,7 +96,8 @@ public final class Keyring {
 
   /**
    * The user's current X25519 public key, to seal something for the user: from the opened keys if
-   * this keyring holds the user, else from the keystore's header without opening it.
+   * this keyring holds the user, else from the keystore's header without opening it, or from the
+   * user's public keys file ({@code <user>.public.json}) where only that was given.
    *
    * @throws IllegalStateException if the user has no keystore and this keyring may not create it
    */
@@ -88,10 +107,13 @@ public final class Keyring {
     }
     Path file = keystoreFile(userId);
     if (!Files.exists(file)) {
-      throw new IllegalStateException("user '" + userId + "' has no keystore in " + directory
+      file = directory.resolve(userId + ".public.json");
+    }
+    if (!Files.exists(file)) {
+      throw new IllegalStateException("user '" + userId + "' has no keystore or public keys file in " + directory
           + " and this keyring holds no passphrase to create it");
     }
-    return KeystoreFile.currentWrappingPublicKey(file);
+    return KeystoreFile.currentWrappingPublicKey(file, userId);
   }
 
   /**
@@ -116,7 +138,7 @@ public final class Keyring {
   }
 
   private UserKeys replace(String userId, UserKeys rotated) throws IOException {
-    KeystoreFile.write(keystoreFile(userId), rotated, passphrases.get(userId), cost);
+    KeystoreFile.write(keystoreFile(userId), userId, rotated, passphrases.get(userId), cost);
     opened.put(userId, rotated);
     return rotated;
   }
@@ -142,15 +164,32 @@ public final class Keyring {
    * @throws DecryptionFailedException if no pair of the user's opens it (altered, or not the user's)
    */
   public Optional<byte[]> readSecret(String userId, String name) throws IOException, GeneralSecurityException {
+    Optional<byte[]> sealed = sealedSecret(userId, name);
+    return sealed.isEmpty() ? Optional.empty() : Optional.of(openSecret(userId, name, sealed.get()));
+  }
+
+  /**
+   * A secret as {@link #writeSecret} stored it, still sealed (it shows nothing of the secret), or
+   * empty if there is none: lets a holder of the opened secret tell whether it was replaced since.
+   */
+  public Optional<byte[]> sealedSecret(String userId, String name) throws IOException {
     Path file = secretFile(userId, name);
     if (!Files.exists(file)) {
       return Optional.empty();
     }
-    byte[] sealed = Files.readAllBytes(file);
+    return Optional.of(Files.readAllBytes(file));
+  }
+
+  /**
+   * Opens bytes {@link #sealedSecret} returned for the same user and name.
+   *
+   * @throws DecryptionFailedException if no pair of the user's opens it (altered, or not the user's)
+   */
+  public byte[] openSecret(String userId, String name, byte[] sealed) throws IOException, GeneralSecurityException {
     List<X25519KeyPair> pairs = keysOf(userId).allWrapping();
     for (int i = 0; ; i++) {
       try {
-        return Optional.of(SealedBox.open(sealed, pairs.get(i), contextOf(userId, name)));
+        return SealedBox.open(sealed, pairs.get(i), contextOf(userId, name));
       } catch (DecryptionFailedException e) {
         if (i == pairs.size() - 1) {
           throw e;
@@ -184,11 +223,15 @@ public final class Keyring {
     }
     Path file = keystoreFile(userId);
     if (Files.exists(file)) {
-      return KeystoreFile.read(file, passphrase);
+      return KeystoreFile.read(file, userId, passphrase);
+    }
+    if (!createsMissing) {
+      throw new NoSuchFileException(file.toString(), null, "no keystore of '" + userId
+          + "' (this keyring opens keystores made beforehand and creates none)");
     }
     Files.createDirectories(directory);
     UserKeys keys = UserKeys.generate();
-    KeystoreFile.write(file, keys, passphrase, cost);
+    KeystoreFile.write(file, userId, keys, passphrase, cost);
     return keys;
   }
 

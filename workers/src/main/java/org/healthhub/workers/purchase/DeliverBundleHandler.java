@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.healthhub.crypto.record.ProtectedRecord;
 import org.healthhub.crypto.record.SecretBytes;
+import org.healthhub.crypto.record.fhir.FhirRecords;
 import org.healthhub.crypto.record.deid.BuyerTemplate;
 import org.healthhub.crypto.record.deid.DisclosureDeniedException;
 import org.healthhub.crypto.record.deid.DisclosureProfile;
@@ -80,7 +81,7 @@ public final class DeliverBundleHandler implements TaskHandler {
     Set<String> patients = new TreeSet<>();
     for (RecordIndex.Entry entry : consented) {
       JsonNode payload = JSON.readTree(records.open(entry.recordCid(), entry.patientId()));
-      ProtectedRecord record = ProtectedRecord.of(payload.get("fhir").asText(),
+      ProtectedRecord record = ProtectedRecord.of(FhirRecords.validate(payload.get("fhir").asText()),
           SecretBytes.copyOf(Base64.getDecoder().decode(payload.get("recordSecret").asText())));
       Disclosure disclosure;
       try {

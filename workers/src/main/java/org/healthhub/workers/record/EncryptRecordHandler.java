@@ -17,7 +17,6 @@ import org.healthhub.workers.HandlerResults;
 import org.healthhub.workers.TaskHandler;
 import org.healthhub.workers.TaskInput;
 import org.healthhub.workers.TaskOutcome;
-import org.healthhub.workers.keys.Keyring;
 
 /**
  * {@code record.encrypt}: seals the record for the patient (fresh data key, wrapped to the
@@ -31,16 +30,16 @@ public final class EncryptRecordHandler implements TaskHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SealedRecords records;
-  private final Keyring keyring;
+  private final WorkingCopies workingCopies;
   private final BlobStore store;
   private final Path staging;
   private final RecordIndex index;
   private final HandlerResults results;
 
-  public EncryptRecordHandler(SealedRecords records, Keyring keyring, BlobStore store, Path staging, RecordIndex index,
+  EncryptRecordHandler(SealedRecords records, WorkingCopies workingCopies, BlobStore store, Path staging, RecordIndex index,
       HandlerResults results) {
     this.records = records;
-    this.keyring = keyring;
+    this.workingCopies = workingCopies;
     this.store = store;
     this.staging = staging;
     this.index = index;
@@ -57,7 +56,7 @@ public final class EncryptRecordHandler implements TaskHandler {
     String doctorId = task.requireString(RecordVariables.DOCTOR_ID);
     String patientId = task.requireString(RecordVariables.PATIENT_ID);
     return TaskOutcome.complete(results.once(task.resultKey("encrypt"), () -> {
-      String fhir = MerkleRootHandler.fhirOf(records, keyring, task);
+      String fhir = workingCopies.validated(task).json();
       Optional<String> category = RecordCategory.of(fhir);
       if (category.isPresent()) {
         index.putCategory(recordId, category.get());
@@ -70,7 +69,7 @@ public final class EncryptRecordHandler implements TaskHandler {
           .put("recordId", recordId)
           .put("fhir", fhir)
           .put("recordSecret", Base64.getEncoder().encodeToString(
-              MerkleRootHandler.recordSecret(keyring, doctorId, recordId).copySecret()))
+              workingCopies.recordSecret(doctorId, recordId).copySecret()))
           .put("groupId", task.requireString(RecordVariables.GROUP_ID))
           .put("signature", signature);
       byte[] sealed = records.sealToBytes(recordId, JSON.writeValueAsBytes(payload), List.of(patientId));

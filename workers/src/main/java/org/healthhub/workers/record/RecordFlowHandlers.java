@@ -23,13 +23,14 @@ public record RecordFlowHandlers(SealedRecords records, Keyring keyring, BlobSto
     RecordIndex recordIndex, ShareIndex shareIndex, HandlerResults results, Path staging, Clock clock) {
 
   public Subscriptions.Builder subscribeTo(Subscriptions.Builder builder) {
+    WorkingCopies workingCopies = new WorkingCopies(records, keyring);
     return builder
-        .subscribe(Topics.RECORD_VALIDATE, new ValidateRecordHandler(records, keyring))
-        .subscribe(Topics.RECORD_MERKLE, new MerkleRootHandler(records, keyring, results))
+        .subscribe(Topics.RECORD_VALIDATE, new ValidateRecordHandler(workingCopies))
+        .subscribe(Topics.RECORD_MERKLE, new MerkleRootHandler(workingCopies, results))
         .subscribe(Topics.RECORD_SIGN, new SignRootHandler(membership, groups, store, results))
         .subscribe(Topics.RECORD_VERIFY, new VerifySignatureHandler(groups, store))
-        .subscribe(Topics.RECORD_ENCRYPT, new EncryptRecordHandler(records, keyring, store, staging, recordIndex, results))
-        .subscribe(Topics.STORAGE_PUT, new StoreRecordHandler(records, keyring, store, staging, results))
+        .subscribe(Topics.RECORD_ENCRYPT, new EncryptRecordHandler(records, workingCopies, store, staging, recordIndex, results))
+        .subscribe(Topics.STORAGE_PUT, new StoreRecordHandler(records, workingCopies, store, staging, results))
         .subscribe(Topics.CHAIN_ANCHOR, new AnchorRecordHandler(chain, hospitalAccount, recordIndex, results, clock))
         .subscribe(Topics.RECORD_WRAP_KEY, new WrapKeyHandler(records, recordIndex, shareIndex, results))
         .subscribe(Topics.CHAIN_SHARE, ShareOnChainHandler.grant(chain, results))

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.healthhub.crypto.record.fhir.FhirRecords;
 import org.healthhub.crypto.record.fhir.FormToBundleConverter;
 import org.healthhub.crypto.record.fhir.InvalidRecordException;
+import org.healthhub.crypto.record.fhir.ValidatedRecord;
 
 /**
  * What a doctor submits for a record, before it is validated: the simple form's fields or FHIR
@@ -79,11 +80,12 @@ public final class RecordInputs {
   }
 
   /**
-   * The FHIR R4 JSON the intake stands for: the form converted to a Bundle, or the FHIR JSON given.
+   * The FHIR R4 record the intake stands for, validated: the form converted to a Bundle, or the
+   * FHIR JSON given.
    *
    * @throws InvalidRecordException if the form or the record is not valid
    */
-  public static String fhirOf(byte[] intake) throws InvalidRecordException {
+  public static ValidatedRecord fhirOf(byte[] intake) throws InvalidRecordException {
     JsonNode json;
     try {
       json = JSON.readTree(new String(intake, StandardCharsets.UTF_8));
@@ -96,7 +98,6 @@ public final class RecordInputs {
     } else {
       fhir = FhirRecords.toJson(new FormToBundleConverter().convert(FormToBundleConverter.readForm(json.path("form").toString())));
     }
-    FhirRecords.parse(fhir);
-    return fhir;
+    return FhirRecords.validate(fhir);
   }
 }

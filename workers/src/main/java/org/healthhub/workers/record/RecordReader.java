@@ -10,6 +10,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.healthhub.crypto.record.ProtectedRecord;
 import org.healthhub.crypto.record.SecretBytes;
+import org.healthhub.crypto.record.fhir.FhirRecords;
 import org.healthhub.workers.chain.DataHubAccess;
 import org.healthhub.workers.enrol.HospitalGroups;
 
@@ -62,7 +63,7 @@ public final class RecordReader {
     String fhir = payload.get("fhir").asText();
     byte[] root = RecordVariables.unhex(entry.merkleRoot());
     Optional<String> signatureProblem = signatureProblem(payload, root);
-    ProtectedRecord recomputed = ProtectedRecord.of(fhir,
+    ProtectedRecord recomputed = ProtectedRecord.of(FhirRecords.validate(fhir),
         SecretBytes.copyOf(Base64.getDecoder().decode(payload.get("recordSecret").asText())));
     var dataHub = chain.as(userId);
     String anchoredFor = dataHub.patientOf(root);

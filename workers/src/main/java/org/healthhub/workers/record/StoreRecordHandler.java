@@ -9,7 +9,6 @@ import org.healthhub.workers.HandlerResults;
 import org.healthhub.workers.TaskHandler;
 import org.healthhub.workers.TaskInput;
 import org.healthhub.workers.TaskOutcome;
-import org.healthhub.workers.keys.Keyring;
 
 /**
  * {@code storage.put}: puts the sealed record staged by {@code record.encrypt} into the blob store
@@ -20,14 +19,15 @@ import org.healthhub.workers.keys.Keyring;
 public final class StoreRecordHandler implements TaskHandler {
 
   private final SealedRecords records;
-  private final Keyring keyring;
+  private final WorkingCopies workingCopies;
   private final BlobStore store;
   private final Path staging;
   private final HandlerResults results;
 
-  public StoreRecordHandler(SealedRecords records, Keyring keyring, BlobStore store, Path staging, HandlerResults results) {
+  StoreRecordHandler(SealedRecords records, WorkingCopies workingCopies, BlobStore store, Path staging,
+      HandlerResults results) {
     this.records = records;
-    this.keyring = keyring;
+    this.workingCopies = workingCopies;
     this.store = store;
     this.staging = staging;
     this.results = results;
@@ -39,10 +39,7 @@ public final class StoreRecordHandler implements TaskHandler {
     Map<String, Object> stored = results.once(task.resultKey("put"), () ->
         Map.of(RecordVariables.RECORD_CID, records.store(Files.readAllBytes(staged))));
     Files.deleteIfExists(staged);
-    String doctorId = task.requireString(RecordVariables.DOCTOR_ID);
-    for (String workingCopy : MerkleRootHandler.workingCopies(task.requireString(RecordVariables.RECORD_ID))) {
-      keyring.deleteSecret(doctorId, workingCopy);
-    }
+    workingCopies.drop(task.requireString(RecordVariables.DOCTOR_ID), task.requireString(RecordVariables.RECORD_ID));
     store.unpin(Cid.parse(task.requireString(RecordVariables.INTAKE_CID)));
     return TaskOutcome.complete(stored);
   }

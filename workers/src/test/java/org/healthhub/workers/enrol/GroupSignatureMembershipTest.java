@@ -120,6 +120,37 @@ class GroupSignatureMembershipTest {
     }
   }
 
+  @Test
+  void memberKey_unchangedKeystoreEntry_returnsTheKeyOpenedBefore() throws Exception {
+    join("doctor1");
+
+    MemberKey opened = membership.memberKey(GROUP, "doctor1").orElseThrow();
+
+    assertThat(membership.memberKey(GROUP, "doctor1").orElseThrow()).isSameAs(opened);
+  }
+
+  @Test
+  void memberKey_entryReplaced_opensTheNewKey() throws Exception {
+    join("doctor1");
+    join("doctor2");
+    membership.memberKey(GROUP, "doctor1");
+    String other = membership.memberKey(GROUP, "doctor2").orElseThrow().toBase64();
+
+    keyring.writeSecret("doctor1", "group." + GROUP + ".member-key", other.getBytes(StandardCharsets.US_ASCII));
+
+    assertThat(membership.memberKey(GROUP, "doctor1").orElseThrow().toBase64()).isEqualTo(other);
+  }
+
+  @Test
+  void memberKey_entryDeleted_isEmpty() throws Exception {
+    join("doctor1");
+    membership.memberKey(GROUP, "doctor1");
+
+    keyring.deleteSecret("doctor1", "group." + GROUP + ".member-key");
+
+    assertThat(membership.memberKey(GROUP, "doctor1")).isEmpty();
+  }
+
   private static ObjectNode json(JoinMessage message) throws Exception {
     return (ObjectNode) JSON.readTree(message.bytes());
   }

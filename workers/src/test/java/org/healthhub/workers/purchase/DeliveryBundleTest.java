@@ -8,6 +8,7 @@ import java.util.List;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.record.ProtectedRecord;
 import org.healthhub.crypto.record.SecretBytes;
+import org.healthhub.crypto.record.fhir.FhirRecords;
 import org.healthhub.crypto.record.deid.BuyerTemplate;
 import org.healthhub.crypto.record.deid.DisclosureDeniedException;
 import org.healthhub.crypto.record.deid.DisclosureProfile;
@@ -26,7 +27,7 @@ class DeliveryBundleTest {
 
   @Test
   void encodeDecode_disclosedFields_roundTripAndStillVerify() throws Exception {
-    ProtectedRecord record = ProtectedRecord.of(PATIENT, SecretBytes.random(32));
+    ProtectedRecord record = ProtectedRecord.of(FhirRecords.validate(PATIENT), SecretBytes.random(32));
     var disclosure = record.disclose(BuyerTemplate.of("Condition.code.text", "Patient.gender"),
         DisclosureProfile.safeHarbor());
     String root = org.healthhub.workers.record.RecordVariables.hex(record.root());
@@ -44,7 +45,7 @@ class DeliveryBundleTest {
 
   @Test
   void disclose_forbiddenFieldInTemplate_refusedNamingIt() throws Exception {
-    ProtectedRecord record = ProtectedRecord.of(PATIENT, SecretBytes.random(32));
+    ProtectedRecord record = ProtectedRecord.of(FhirRecords.validate(PATIENT), SecretBytes.random(32));
 
     assertThatThrownBy(() -> record.disclose(BuyerTemplate.of("Condition.code.text", "Patient.birthDate"),
         DisclosureProfile.safeHarbor()))

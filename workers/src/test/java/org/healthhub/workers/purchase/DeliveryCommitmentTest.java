@@ -10,6 +10,7 @@ import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.groupsig.opening.ManagerRole;
 import org.healthhub.crypto.record.ProtectedRecord;
 import org.healthhub.crypto.record.SecretBytes;
+import org.healthhub.crypto.record.fhir.FhirRecords;
 import org.healthhub.crypto.record.deid.BuyerTemplate;
 import org.healthhub.crypto.record.deid.DisclosureProfile;
 import org.healthhub.crypto.record.hpke.X25519KeyPair;
@@ -89,7 +90,7 @@ class DeliveryCommitmentTest {
   private static List<DeliveredRecord> delivery(int count) throws Exception {
     List<DeliveredRecord> delivered = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      ProtectedRecord record = ProtectedRecord.of(DeliveryBundleTest.PATIENT, SecretBytes.random(32));
+      ProtectedRecord record = ProtectedRecord.of(FhirRecords.validate(DeliveryBundleTest.PATIENT), SecretBytes.random(32));
       delivered.add(new DeliveredRecord(RecordVariables.hex(record.root()), "st-mary", "signature-" + i,
           record.disclose(BuyerTemplate.of("Condition.code.text", "Patient.gender"), DisclosureProfile.safeHarbor())));
     }

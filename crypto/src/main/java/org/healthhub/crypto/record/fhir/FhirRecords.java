@@ -26,13 +26,14 @@ public final class FhirRecords {
   private FhirRecords() {}
 
   /**
-   * Validates and parses a record.
+   * Validates a record once; what it returns is the proof that it was.
    *
    * @throws InvalidRecordException with every error's path if the JSON is not a valid R4 resource
    */
-  public static Resource parse(String json) throws InvalidRecordException {
+  public static ValidatedRecord validate(String json) throws InvalidRecordException {
     try {
-      CanonicalJson.parse(json);
+      // Every value must canonicalize, as the Merkle leaves over the record will.
+      CanonicalJson.canonicalize(CanonicalJson.parse(json));
     } catch (MalformedInputException e) {
       throw new InvalidRecordException(List.of(new InvalidRecordException.Failure("(document)", e.getMessage())));
     }
@@ -47,10 +48,23 @@ public final class FhirRecords {
       throw new InvalidRecordException(failures);
     }
     try {
-      return (Resource) CONTEXT.newJsonParser().parseResource(json);
+      parseResource(json);
     } catch (DataFormatException | ClassCastException e) {
       throw new InvalidRecordException(List.of(new InvalidRecordException.Failure("(document)", e.getMessage())));
     }
+    return new ValidatedRecord(json);
+  }
+
+  static Resource parseValidated(String validatedJson) {
+    try {
+      return parseResource(validatedJson);
+    } catch (DataFormatException | ClassCastException e) {
+      throw new IllegalStateException("a validated record no longer parses", e);
+    }
+  }
+
+  private static Resource parseResource(String json) {
+    return (Resource) CONTEXT.newJsonParser().parseResource(json);
   }
 
   /** Serializes a resource as compact FHIR JSON. */

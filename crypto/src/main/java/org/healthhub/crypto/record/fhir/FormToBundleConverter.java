@@ -29,7 +29,7 @@ import org.hl7.fhir.r4.model.StringType;
  * Turns a {@link DoctorForm} into a FHIR R4 collection Bundle: Patient, Encounter, an age
  * Observation (LOINC 30525-0), Condition, Procedure, one MedicationStatement per medication, one
  * lab Observation per result and a DiagnosticReport over them. The result passes
- * {@link FhirRecords#parse}.
+ * {@link FhirRecords#validate}.
  */
 public final class FormToBundleConverter {
   public static final String LOINC = "http://loinc.org";

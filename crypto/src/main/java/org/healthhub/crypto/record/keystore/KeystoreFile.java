@@ -35,11 +35,19 @@ import org.healthhub.crypto.record.merkle.CanonicalJson;
  *
  * <p>Version 2 also keeps the pairs retired by rotation ({@link UserKeys#retiredWrapping()},
  * {@link UserKeys#retiredChain()}): their public keys listed in the header, their private keys
- * after the current ones in the sealed block. Version 1 files (no retired keys) still open.
+ * after the current ones in the sealed block.
+ *
+ * <p>Version 3 names the party that owns the keystore in the header, so it is authenticated with
+ * the rest: a keystore put in another party's place does not open as that party's, even under
+ * the same passphrase. Version 1 and 2 files name no party; they still open, and the first read
+ * by their owner rewrites them as version 3 bound to that owner (the migration is one-way).
  */
 public final class KeystoreFile {
-  static final String FORMAT = "healthhub-keystore/v2";
+  static final String FORMAT = "healthhub-keystore/v3";
+  static final String PUBLIC_FORMAT = "healthhub-keystore-public/v1";
   private static final String FORMAT_V1 = "healthhub-keystore/v1";
+  /** The formats written before the header named the party. */
+  private static final List<String> UNBOUND_FORMATS = List.of(FORMAT_V1, "healthhub-keystore/v2");
   private static final int KEY = 32;
   /** Rotations a keystore keeps; far above any real use, it bounds what a hostile file can ask for. */
   private static final int MAX_RETIRED = 256;
@@ -47,11 +55,15 @@ public final class KeystoreFile {
 
   private KeystoreFile() {}
 
-  /** Writes atomically (temporary file, owner-only permissions where supported, then rename). */
-  public static void write(Path file, UserKeys keys, char[] passphrase, Argon2idParameters cost) throws IOException {
+  /**
+   * Writes {@code party}'s keys atomically (temporary file, owner-only permissions where
+   * supported, then rename), the party named in the authenticated header.
+   */
+  public static void write(Path file, String party, UserKeys keys, char[] passphrase, Argon2idParameters cost)
+      throws IOException {
     byte[] salt = random(16);
     byte[] nonce = random(12);
-    ObjectNode json = header(keys, cost, salt, nonce);
+    ObjectNode json = header(party, keys, cost, salt, nonce);
     List<SecretBytes> privateKeys = new ArrayList<>();
     keys.allWrapping().forEach(pair -> privateKeys.add(pair.privateKey()));
     keys.allChain().forEach(pair -> privateKeys.add(pair.privateKey()));
@@ -85,11 +97,18 @@ public final class KeystoreFile {
   }
 
   /**
-   * @throws WrongPassphraseException if the passphrase is wrong or the file was altered
-   * @throws MalformedInputException if the file is not a keystore of this format
+   * {@code party}'s keys; a version 1 or 2 file is rewritten as version 3 bound to {@code party}.
+   *
+   * @throws WrongKeystorePartyException if the header names another party
+   * @throws WrongPassphraseException if the passphrase is wrong or the file (header included) was altered
+   * @throws MalformedInputException if the file is not a keystore of a known format
    */
-  public static UserKeys read(Path file, char[] passphrase) throws IOException, GeneralSecurityException {
+  public static UserKeys read(Path file, String party, char[] passphrase) throws IOException, GeneralSecurityException {
     ObjectNode json = parse(Files.readString(file, StandardCharsets.UTF_8));
+    boolean unbound = namesNoParty(json);
+    if (!unbound) {
+      requireParty(json, party, file);
+    }
     JsonNode kdf = json.get("kdf");
     Argon2idParameters cost =
         Argon2idParameters.fromFile(kdf.path("memoryKiB").asInt(), kdf.path("iterations").asInt(), kdf.path("parallelism").asInt());
@@ -124,15 +143,31 @@ public final class KeystoreFile {
       UserKeys keys = new UserKeys(wrapping.get(0), chain.get(0), wrapping.subList(1, wrapping.size()),
           chain.subList(1, chain.size()));
       requirePublicKeysMatch(json, keys);
+      if (unbound) {
+        write(file, party, keys, passphrase, cost);
+      }
       return keys;
     } finally {
       Arrays.fill(plaintext, (byte) 0);
     }
   }
 
-  private static ObjectNode header(UserKeys keys, Argon2idParameters cost, byte[] salt, byte[] nonce) {
+  private static boolean namesNoParty(JsonNode json) {
+    return UNBOUND_FORMATS.contains(json.path("format").asText());
+  }
+
+  private static void requireParty(JsonNode json, String party, Path file) throws WrongKeystorePartyException {
+    String named = json.path("party").asText();
+    if (!named.equals(party)) {
+      throw new WrongKeystorePartyException("keystore " + file.getFileName() + " belongs to '" + named
+          + "', not to '" + party + "'");
+    }
+  }
+
+  private static ObjectNode header(String party, UserKeys keys, Argon2idParameters cost, byte[] salt, byte[] nonce) {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     json.put("format", FORMAT);
+    json.put("party", party);
     ObjectNode kdf = json.putObject("kdf");
     kdf.put("algorithm", "argon2id");
     kdf.put("memoryKiB", cost.memoryKiB());
@@ -151,7 +186,7 @@ public final class KeystoreFile {
 
   private static ObjectNode parse(String text) throws MalformedInputException {
     JsonNode json = CanonicalJson.parse(text);
-    if (!json.isObject() || !List.of(FORMAT, FORMAT_V1).contains(json.path("format").asText())
+    if (!json.isObject() || !(FORMAT.equals(json.path("format").asText()) || namesNoParty(json))
         || !json.path("kdf").isObject() || !"argon2id".equals(json.path("kdf").path("algorithm").asText())) {
       throw new MalformedInputException("not a " + FORMAT + " file with an argon2id KDF");
     }
@@ -164,13 +199,35 @@ public final class KeystoreFile {
   }
 
   /**
-   * The X25519 public key of the keystore's current pair, read without the passphrase (so others
-   * can seal to its owner). Not authenticated: trust it as far as you trust the file's location.
-   *
-   * @throws MalformedInputException if the file is not a keystore
+   * Writes {@code party}'s current public keys alone, for the parties that seal to it on other
+   * machines: no private part, so nothing to guess the passphrase against.
    */
-  public static byte[] currentWrappingPublicKey(Path file) throws IOException, MalformedInputException {
-    String hex = parse(Files.readString(file, StandardCharsets.UTF_8)).path("x25519PublicKey").asText();
+  public static void writePublicKeys(Path file, String party, UserKeys keys) throws IOException {
+    ObjectNode json = JsonNodeFactory.instance.objectNode();
+    json.put("format", PUBLIC_FORMAT);
+    json.put("party", party);
+    json.put("x25519PublicKey", HexFormat.of().formatHex(keys.wrapping().publicKey()));
+    json.put("secp256k1PublicKey", HexFormat.of().formatHex(keys.chain().publicKey()));
+    Files.writeString(file, json.toPrettyString(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The X25519 public key of {@code party}'s current pair, read without the passphrase (so others
+   * can seal to its owner) from its keystore or its {@link #writePublicKeys public keys file}.
+   * Without the passphrase the header cannot be authenticated: trust it as far as you trust the
+   * file's location; a header naming another party is refused.
+   *
+   * @throws WrongKeystorePartyException if the header names another party
+   * @throws MalformedInputException if the file is neither a keystore nor a public keys file
+   */
+  public static byte[] currentWrappingPublicKey(Path file, String party) throws IOException, GeneralSecurityException {
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    JsonNode publicKeys = CanonicalJson.parse(text);
+    JsonNode json = PUBLIC_FORMAT.equals(publicKeys.path("format").asText()) ? publicKeys : parse(text);
+    if (!namesNoParty(json)) {
+      requireParty(json, party, file);
+    }
+    String hex = json.path("x25519PublicKey").asText();
     try {
       byte[] key = HexFormat.of().parseHex(hex);
       if (key.length != KEY) {

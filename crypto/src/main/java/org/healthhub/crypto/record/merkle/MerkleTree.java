@@ -39,15 +39,18 @@ public final class MerkleTree {
     List<String> paths = new ArrayList<>(fields.asMap().keySet());
     List<String> values = new ArrayList<>(fields.asMap().values());
     byte[] secret = recordSecret.copySecret();
+    // Every leaf's HKDF shares the extract step (same secret, no salt): done once for the tree.
+    byte[] prk = Hkdf.extract(secret, null);
+    java.util.Arrays.fill(secret, (byte) 0);
     List<byte[]> salts = new ArrayList<>(paths.size());
     byte[][] leaves = new byte[paths.size()][];
     try {
       for (int i = 0; i < paths.size(); i++) {
-        salts.add(Hkdf.sha256(secret, null, saltInfo(paths.get(i)), MerkleHashing.SALT_LENGTH));
+        salts.add(Hkdf.expand(prk, saltInfo(paths.get(i)), MerkleHashing.SALT_LENGTH));
         leaves[i] = MerkleHashing.leaf(salts.get(i), paths.get(i), values.get(i));
       }
     } finally {
-      java.util.Arrays.fill(secret, (byte) 0);
+      java.util.Arrays.fill(prk, (byte) 0);
     }
     List<byte[][]> levels = new ArrayList<>();
     levels.add(leaves);

@@ -16,18 +16,18 @@ class FhirRecordsTest {
   }
 
   @Test
-  void parse_validBundle_returnsResources() throws Exception {
-    Bundle bundle = (Bundle) FhirRecords.parse(validBundle());
+  void validate_validBundle_returnsResources() throws Exception {
+    Bundle bundle = (Bundle) FhirRecords.validate(validBundle()).resource();
 
     assertThat(bundle.getEntry()).hasSize(3);
     assertThat(((Patient) bundle.getEntryFirstRep().getResource()).getGender().toCode()).isEqualTo("female");
   }
 
   @Test
-  void parse_badCodeAndUnknownElement_listsEveryFailingPath() throws Exception {
+  void validate_badCodeAndUnknownElement_listsEveryFailingPath() throws Exception {
     String broken = validBundle().replace("\"gender\": \"female\"", "\"gender\": \"fem\", \"shoeSize\": 41");
 
-    InvalidRecordException e = catchThrowableOfType(() -> FhirRecords.parse(broken), InvalidRecordException.class);
+    InvalidRecordException e = catchThrowableOfType(() -> FhirRecords.validate(broken), InvalidRecordException.class);
 
     assertThat(e.failingPaths()).anySatisfy(p -> assertThat(p).contains("gender"));
     assertThat(e.failingPaths()).anySatisfy(p -> assertThat(p).contains("entry[0]"));
@@ -35,17 +35,17 @@ class FhirRecordsTest {
   }
 
   @Test
-  void parse_missingRequiredElement_namesIt() throws Exception {
+  void validate_missingRequiredElement_namesIt() throws Exception {
     String broken = validBundle().replace("\"status\": \"finished\",", "");
 
-    InvalidRecordException e = catchThrowableOfType(() -> FhirRecords.parse(broken), InvalidRecordException.class);
+    InvalidRecordException e = catchThrowableOfType(() -> FhirRecords.validate(broken), InvalidRecordException.class);
 
     assertThat(e.failures()).anySatisfy(f -> assertThat(f.path() + " " + f.message()).contains("status"));
   }
 
   @Test
-  void parse_notJson_throwsInvalidRecord() {
-    InvalidRecordException e = catchThrowableOfType(() -> FhirRecords.parse("{\"resourceType\": "), InvalidRecordException.class);
+  void validate_notJson_throwsInvalidRecord() {
+    InvalidRecordException e = catchThrowableOfType(() -> FhirRecords.validate("{\"resourceType\": "), InvalidRecordException.class);
 
     assertThat(e.failures()).isNotEmpty();
   }

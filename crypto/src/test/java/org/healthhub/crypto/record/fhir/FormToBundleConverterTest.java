@@ -24,7 +24,7 @@ class FormToBundleConverterTest {
   void convert_fullForm_passesFhirValidation() throws Exception {
     Bundle bundle = converter.convert(sampleForm());
 
-    Bundle reparsed = (Bundle) FhirRecords.parse(FhirRecords.toJson(bundle));
+    Bundle reparsed = (Bundle) FhirRecords.validate(FhirRecords.toJson(bundle)).resource();
 
     assertThat(reparsed.getEntry().stream().map(e -> e.getResource().fhirType()))
         .containsExactly("Patient", "Encounter", "Observation", "Condition", "Procedure",
@@ -47,7 +47,7 @@ class FormToBundleConverterTest {
 
     Bundle bundle = converter.convert(FormToBundleConverter.readForm(json));
 
-    assertThat(FhirRecords.parse(FhirRecords.toJson(bundle))).isInstanceOf(Bundle.class);
+    assertThat(FhirRecords.validate(FhirRecords.toJson(bundle)).resource()).isInstanceOf(Bundle.class);
   }
 
   @Test

@@ -204,6 +204,25 @@ class MerkleTreeTest {
   }
 
   @Test
+  void build_fixedSecret_pinnedRootAndRfc5869Salt() throws Exception {
+    byte[] secret = new byte[32];
+    for (int i = 0; i < secret.length; i++) {
+      secret[i] = (byte) i;
+    }
+    String json = "{\"resourceType\":\"Patient\",\"gender\":\"female\",\"birthDate\":\"1971-03-04\","
+        + "\"name\":[{\"text\":\"Pinned Name\"}],\"extension\":[]}";
+
+    MerkleTree tree = MerkleTree.build(RecordFields.of(CanonicalJson.parse(json)), SecretBytes.copyOf(secret));
+
+    // Pinned before the salt derivation was restructured; the salt is HKDF-SHA256 (RFC 5869) with an
+    // empty salt, checked with Python's hmac: OKM = HMAC(HMAC(0^32, secret), label || "/gender" || 0x01).
+    assertThat(java.util.HexFormat.of().formatHex(tree.root()))
+        .isEqualTo("44a19b420a7c5ea80d055359bcebd12f1d70e5b172e0cd5cf609be19a5e0876c");
+    assertThat(java.util.HexFormat.of().formatHex(tree.disclose(List.of("/gender")).fields().get(0).salt()))
+        .isEqualTo("adbb9f3e460d0639ca0c190bcd6f6c941fbf04dc167ff1d36acc8ecc260fb3f7");
+  }
+
+  @Test
   void disclose_unknownPath_throws() throws Exception {
     MerkleTree tree = tree(5, 6);
 
