@@ -60,6 +60,8 @@ public final class RecordFlowFixture {
   public final ProcessEngine engine;
   /** Wakes in-process launchers when a flow started outside them reaches an external task. */
   public final ExternalTaskWakeUp wakeUp = new ExternalTaskWakeUp();
+  /** The instances that reached an end event of their process, as they commit. */
+  public final FlowEnds flowEnds = new FlowEnds();
 
   public RecordFlowFixture(String engineName) throws Exception {
     this(engineName, false);
@@ -86,7 +88,7 @@ public final class RecordFlowFixture {
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
     configuration.setJobExecutorActivate(false);
     configuration.setBeans(Map.of("sealRecordInputs", new SealRecordInputs(records)));
-    configuration.setProcessEnginePlugins(List.of(new PlaintextHistoryPlugin(), wakeUp));
+    configuration.setProcessEnginePlugins(List.of(new PlaintextHistoryPlugin(), wakeUp, flowEnds));
     engine = configuration.buildProcessEngine();
   }
 

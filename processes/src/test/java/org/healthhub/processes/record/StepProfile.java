@@ -46,6 +46,11 @@ final class StepProfile {
     };
   }
 
+  /** CPU time all timed handlers spent so far. */
+  long handlerCpuNanos() {
+    return handlerTimes.values().stream().mapToLong(sums -> sums[2].sum()).sum();
+  }
+
   /** Prints mean milliseconds per step over the instances of {@code processKey} started since {@code since}. */
   void print(HistoryService history, String processKey, Date since) {
     Map<String, long[]> activities = new TreeMap<>();

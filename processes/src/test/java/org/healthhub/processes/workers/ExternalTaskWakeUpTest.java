@@ -12,9 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.ProcessEngine;
-import org.operaton.bpm.engine.ProcessEngineConfiguration;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
-import org.operaton.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.operaton.bpm.model.bpmn.Bpmn;
 
 class ExternalTaskWakeUpTest {
@@ -27,16 +25,9 @@ class ExternalTaskWakeUpTest {
 
   @BeforeAll
   static void engine() {
-    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-    configuration.setProcessEngineName("wake-up-test");
-    configuration.setJdbcUrl("jdbc:h2:mem:wake-up-test;DB_CLOSE_DELAY=-1");
-    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
-    configuration.setJobExecutorActivate(false);
-    configuration.setProcessEnginePlugins(List.of(WAKE_UP));
-    configuration.setBeans(Map.of("refuse", (JavaDelegate) execution -> {
+    engine = WakeUpEngine.build("wake-up-test", WAKE_UP, Map.of("refuse", (JavaDelegate) execution -> {
       throw new IllegalStateException("refused");
     }));
-    engine = configuration.buildProcessEngine();
     WAKE_UP.onTaskCommitted(() -> {
       wakes.incrementAndGet();
       seenAtWake.add(engine.getExternalTaskService().createExternalTaskQuery().count());
@@ -55,8 +46,7 @@ class ExternalTaskWakeUpTest {
 
   @BeforeEach
   void reset() {
-    engine.getRuntimeService().createProcessInstanceQuery().list()
-        .forEach(instance -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test reset"));
+    WakeUpEngine.deleteInstances(engine);
     wakes.set(0);
     seenAtWake.clear();
   }

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -13,7 +14,9 @@ import org.springframework.context.SmartLifecycle;
  * {@code threads} runs the handlers; it never locks more tasks than it has free threads. It fetches
  * again as soon as a thread is free, a task finished (its flow's next task is then due) or
  * {@link #wake} was called (the engine made a task outside these threads, e.g. a flow started), and
- * waits {@code idleWait} only when a fetch found nothing and none of these happened since.
+ * waits {@code idleWait} only when a fetch found nothing and none of these happened since. A
+ * thread that completes a task runs the flow's next task itself when the completion locked it
+ * ({@link ExternalTaskPoller#pollAndChain}), so a flow's steps need no fetch between them.
  */
 public final class InProcessLauncher implements SmartLifecycle {
 
@@ -40,7 +43,9 @@ public final class InProcessLauncher implements SmartLifecycle {
 
   @Override
   public synchronized void start() {
-    handlers = Executors.newFixedThreadPool(properties.threads());
+    AtomicInteger handlerThreads = new AtomicInteger();
+    handlers = Executors.newFixedThreadPool(properties.threads(),
+        work -> new Thread(work, "healthhub-handler-" + handlerThreads.incrementAndGet()));
     running = true;
     fetcher = new Thread(this::fetchLoop, "healthhub-worker-fetch");
     fetcher.setDaemon(true);
@@ -61,7 +66,7 @@ public final class InProcessLauncher implements SmartLifecycle {
         freeThreads.acquire(free);
         // Finishes before this poll are seen by it; those after it wake the wait below.
         tasksDue.drainPermits();
-        int fetched = poller.pollOnce(free, this::runThenFreeThread);
+        int fetched = poller.pollAndChain(free, this::runThenFreeThread, () -> running);
         freeThreads.release(free - fetched);
         if (fetched == 0) {
           // A finished task usually makes its flow's next task: look again then, on a wake, or after the idle wait.
