@@ -56,6 +56,14 @@ class FhirRecordsTest {
   }
 
   @Test
+  void validate_jsonThatIsNoResource_throwsInvalidRecord() {
+    for (String notAResource : List.of("[]", "42", "{}", "{\"resourceType\": \"NoSuchType\"}", "{\"resourceType\": 7}")) {
+      assertThat(catchThrowableOfType(() -> FhirRecords.validate(notAResource), InvalidRecordException.class))
+          .as(notAResource).isNotNull();
+    }
+  }
+
+  @Test
   void validate_unknownMetaProfile_rejectsNamingTheProfile() throws Exception {
     String withProfile = validBundle().replaceFirst("\"type\": \"collection\",",
         "\"type\": \"collection\", \"meta\": {\"profile\": [\"http://example.org/StructureDefinition/unknown\"]},");
