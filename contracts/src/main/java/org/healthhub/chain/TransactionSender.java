@@ -36,7 +36,8 @@ public final class TransactionSender {
   private final PollingTransactionReceiptProcessor receipts;
   private final TransactionObserver observer;
   private final ReentrantLock sendLock = new ReentrantLock();
-  private BigInteger nextNonce = BigInteger.ZERO;
+  /** Guarded by {@link #sendLock}; null until the account's count is first read. */
+  private BigInteger nextNonce;
 
   /**
    * @param receiptPollMillis how often to ask for the receipt (web3j's 15 s default is far too slow locally)
@@ -111,8 +112,9 @@ public final class TransactionSender {
     sendLock.lock();
     try {
       for (int attempt = 0; ; attempt++) {
-        BigInteger pending = rpc(web3j.ethGetTransactionCount(address(), DefaultBlockParameterName.PENDING)).getTransactionCount();
-        BigInteger nonce = nextNonce.max(pending);
+        // The nonce after our last transaction is right unless another sender on this account took
+        // it; the node says so ("nonce too low") and only then is the account's count read.
+        BigInteger nonce = nextNonce != null && attempt == 0 ? nextNonce : pendingNonceAtLeast(nextNonce);
         RawTransaction tx = RawTransaction.createTransaction(
             chainId, nonce, gasLimit, to == null ? "" : to, value, data, priorityFee, maxFee);
         EthSendTransaction sent = rpc(web3j.ethSendRawTransaction(
@@ -133,6 +135,11 @@ public final class TransactionSender {
     } finally {
       sendLock.unlock();
     }
+  }
+
+  private BigInteger pendingNonceAtLeast(BigInteger floor) throws ChainException {
+    BigInteger pending = rpc(web3j.ethGetTransactionCount(address(), DefaultBlockParameterName.PENDING)).getTransactionCount();
+    return floor == null ? pending : floor.max(pending);
   }
 
   private TransactionReceipt awaitReceipt(String hash) throws ChainException {
