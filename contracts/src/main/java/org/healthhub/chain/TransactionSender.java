@@ -24,6 +24,13 @@ import org.web3j.utils.Numeric;
  * Signs and sends EIP-1559 transactions for one account. Create ONE per account and share it between
  * threads: nonces are taken and the transaction handed to the node under one lock, so concurrent
  * workers never reuse or skip a nonce; receipts are awaited outside the lock.
+ *
+ * <p>The next nonce is kept here and the account's pending count read only on the first send and
+ * after the node refuses a nonce. Another sender on the same account is caught by that refusal;
+ * where transactions wait in a pool (not anvil, which mines at once), a stale nonce can meet the
+ * other sender's pending transaction, which the node refuses as underpriced unless both our tip and
+ * fee cap are at least 10 % higher: then it replaces it, and the other sender gets a
+ * {@link ChainException} for the missing receipt and its caller retries.
  */
 public final class TransactionSender {
   private static final int MAX_NONCE_RETRIES = 3;
