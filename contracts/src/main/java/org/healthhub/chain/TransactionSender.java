@@ -24,6 +24,13 @@ import org.web3j.utils.Numeric;
  * Signs and sends EIP-1559 transactions for one account. Create ONE per account and share it between
  * threads: nonces are taken and the transaction handed to the node under one lock, so concurrent
  * workers never reuse or skip a nonce; receipts are awaited outside the lock.
+ *
+ * <p>The next nonce is kept here and the account's pending count read only on the first send and
+ * after the node refuses a nonce. Another sender on the same account is caught by that refusal;
+ * where transactions wait in a pool (not anvil, which mines at once), a stale nonce can meet the
+ * other sender's pending transaction, which the node refuses as underpriced unless both our tip and
+ * fee cap are at least 10 % higher: then it replaces it, and the other sender gets a
+ * {@link ChainException} for the missing receipt and its caller retries.
  */
 public final class TransactionSender {
   private static final int MAX_NONCE_RETRIES = 3;
@@ -36,7 +43,8 @@ public final class TransactionSender {
   private final PollingTransactionReceiptProcessor receipts;
   private final TransactionObserver observer;
   private final ReentrantLock sendLock = new ReentrantLock();
-  private BigInteger nextNonce = BigInteger.ZERO;
+  /** Guarded by {@link #sendLock}; null until the account's count is first read. */
+  private BigInteger nextNonce;
 
   /**
    * @param receiptPollMillis how often to ask for the receipt (web3j's 15 s default is far too slow locally)
@@ -111,8 +119,9 @@ public final class TransactionSender {
     sendLock.lock();
     try {
       for (int attempt = 0; ; attempt++) {
-        BigInteger pending = rpc(web3j.ethGetTransactionCount(address(), DefaultBlockParameterName.PENDING)).getTransactionCount();
-        BigInteger nonce = nextNonce.max(pending);
+        // The nonce after our last transaction is right unless another sender on this account took
+        // it; the node says so ("nonce too low") and only then is the account's count read.
+        BigInteger nonce = nextNonce != null && attempt == 0 ? nextNonce : pendingNonceAtLeast(nextNonce);
         RawTransaction tx = RawTransaction.createTransaction(
             chainId, nonce, gasLimit, to == null ? "" : to, value, data, priorityFee, maxFee);
         EthSendTransaction sent = rpc(web3j.ethSendRawTransaction(
@@ -133,6 +142,11 @@ public final class TransactionSender {
     } finally {
       sendLock.unlock();
     }
+  }
+
+  private BigInteger pendingNonceAtLeast(BigInteger floor) throws ChainException {
+    BigInteger pending = rpc(web3j.ethGetTransactionCount(address(), DefaultBlockParameterName.PENDING)).getTransactionCount();
+    return floor == null ? pending : floor.max(pending);
   }
 
   private TransactionReceipt awaitReceipt(String hash) throws ChainException {

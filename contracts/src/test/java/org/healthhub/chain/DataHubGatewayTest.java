@@ -40,15 +40,27 @@ class DataHubGatewayTest extends DeployedDataHubTest {
   }
 
   @Test
-  void anchorRecord_rootTakenForAnotherPatient_throwsNamedRevert() throws Exception {
+  void anchorRecord_fixedGasLimit_isAtLeastTwiceTheGasUsed() throws Exception {
+    RecordAnchor record = new RecordAnchor(random32(), random32(), random32(), f.patients.get(0).getAddress());
+
+    BigInteger used = f.gateway(f.hospital).anchorRecord(record).receipt().orElseThrow().getGasUsed();
+
+    assertThat(used.shiftLeft(1)).isLessThanOrEqualTo(DataHubGateway.ANCHOR_RECORD_GAS_LIMIT);
+  }
+
+  @Test
+  void anchorRecord_rootTakenForAnotherPatient_revertsOnChainAndIsNamed() throws Exception {
     DataHubGateway hospital = f.gateway(f.hospital);
     RecordAnchor record = new RecordAnchor(random32(), random32(), random32(), f.patients.get(0).getAddress());
     hospital.anchorRecord(record);
+    BigInteger before = nonceOf(f.hospital);
     RecordAnchor clash = new RecordAnchor(record.root(), random32(), random32(), f.patients.get(1).getAddress());
 
     assertThatThrownBy(() -> hospital.anchorRecord(clash))
         .isInstanceOf(ContractRevertedException.class)
         .extracting(e -> ((ContractRevertedException) e).errorName()).isEqualTo("RecordAlreadyAnchored");
+    assertThat(nonceOf(f.hospital)).as("sent without an estimate, the anchor reverted in a block")
+        .isEqualTo(before.add(BigInteger.ONE));
   }
 
   @Test

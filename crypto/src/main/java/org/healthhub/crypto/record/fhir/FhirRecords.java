@@ -3,9 +3,7 @@ package org.healthhub.crypto.record.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.parser.DataFormatException;
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
-import ca.uhn.fhir.validation.ValidationResult;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.healthhub.crypto.MalformedInputException;
 import org.healthhub.crypto.record.merkle.CanonicalJson;
@@ -13,8 +11,8 @@ import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyS
 import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.utilities.validation.ValidationMessage.IssueSeverity;
 
 /**
  * Reads and writes FHIR R4 records in JSON. Every record is validated against the base R4
@@ -31,18 +29,19 @@ public final class FhirRecords {
    * @throws InvalidRecordException with every error's path if the JSON is not a valid R4 resource
    */
   public static ValidatedRecord validate(String json) throws InvalidRecordException {
+    JsonNode document;
     try {
+      document = CanonicalJson.parse(json);
       // Every value must canonicalize, as the Merkle leaves over the record will.
-      CanonicalJson.canonicalize(CanonicalJson.parse(json));
+      CanonicalJson.canonicalize(document);
     } catch (MalformedInputException e) {
       throw new InvalidRecordException(List.of(new InvalidRecordException.Failure("(document)", e.getMessage())));
     }
-    ValidationResult result = Validator.INSTANCE.validateWithResult(json);
     List<InvalidRecordException.Failure> failures =
-        result.getMessages().stream()
-            .filter(m -> m.getSeverity().ordinal() >= ResultSeverityEnum.ERROR.ordinal())
+        Validator.POOL.validate(json, document).stream()
+            .filter(m -> m.getLevel() == IssueSeverity.ERROR || m.getLevel() == IssueSeverity.FATAL)
             .map(m -> new InvalidRecordException.Failure(
-                m.getLocationString() == null ? "(document)" : m.getLocationString(), m.getMessage()))
+                m.getLocation() == null ? "(document)" : m.getLocation(), m.getMessage()))
             .toList();
     if (!failures.isEmpty()) {
       throw new InvalidRecordException(failures);
@@ -74,18 +73,12 @@ public final class FhirRecords {
 
   /** Built on first use: loading the R4 profiles takes seconds, so it happens once per JVM. */
   private static final class Validator {
-    static final FhirValidator INSTANCE = build();
-
-    private static FhirValidator build() {
-      ValidationSupportChain support =
-          new ValidationSupportChain(
-              new DefaultProfileValidationSupport(CONTEXT),
-              new InMemoryTerminologyServerValidationSupport(CONTEXT),
-              new CommonCodeSystemsTerminologyService(CONTEXT),
-              new SnapshotGeneratingValidationSupport(CONTEXT));
-      FhirValidator validator = CONTEXT.newValidator();
-      validator.registerValidatorModule(new FhirInstanceValidator(support));
-      return validator;
-    }
+    static final InstanceValidatorPool POOL =
+        new InstanceValidatorPool(
+            new ValidationSupportChain(
+                new DefaultProfileValidationSupport(CONTEXT),
+                new InMemoryTerminologyServerValidationSupport(CONTEXT),
+                new CommonCodeSystemsTerminologyService(CONTEXT),
+                new SnapshotGeneratingValidationSupport(CONTEXT)));
   }
 }

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.Test;
@@ -48,5 +53,50 @@ class FhirRecordsTest {
     InvalidRecordException e = catchThrowableOfType(() -> FhirRecords.validate("{\"resourceType\": "), InvalidRecordException.class);
 
     assertThat(e.failures()).isNotEmpty();
+  }
+
+  @Test
+  void validate_jsonThatIsNoResource_throwsInvalidRecord() {
+    for (String notAResource : List.of("[]", "42", "{}", "{\"resourceType\": \"NoSuchType\"}", "{\"resourceType\": 7}")) {
+      assertThat(catchThrowableOfType(() -> FhirRecords.validate(notAResource), InvalidRecordException.class))
+          .as(notAResource).isNotNull();
+    }
+  }
+
+  @Test
+  void validate_unknownMetaProfile_rejectsNamingTheProfile() throws Exception {
+    String withProfile = validBundle().replaceFirst("\"type\": \"collection\",",
+        "\"type\": \"collection\", \"meta\": {\"profile\": [\"http://example.org/StructureDefinition/unknown\"]},");
+
+    InvalidRecordException e = catchThrowableOfType(() -> FhirRecords.validate(withProfile), InvalidRecordException.class);
+
+    assertThat(e.failures()).anySatisfy(f -> assertThat(f.message()).contains("http://example.org/StructureDefinition/unknown"));
+  }
+
+  @Test
+  void validate_goodAndBadRecordsInTurnOnSeveralThreads_eachGetsItsOwnVerdict() throws Exception {
+    String good = validBundle();
+    String bad = good.replace("\"gender\": \"female\"", "\"gender\": \"fem\"");
+    List<InvalidRecordException.Failure> expected =
+        catchThrowableOfType(() -> FhirRecords.validate(bad), InvalidRecordException.class).failures();
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<?>> runs = new ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        runs.add(pool.submit(() -> {
+          for (int i = 0; i < 40; i++) {
+            assertThat(FhirRecords.validate(good).json()).isEqualTo(good);
+            assertThat(catchThrowableOfType(() -> FhirRecords.validate(bad), InvalidRecordException.class).failures())
+                .isEqualTo(expected);
+          }
+          return null;
+        }));
+      }
+      for (Future<?> run : runs) {
+        run.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 }
