@@ -64,8 +64,8 @@ static void g2_psi(g2_jac* r, const g2_jac* q) {
   fp_sub(c.x.im, zero.v, q->x.im);
   fp_sub(c.y.im, zero.v, q->y.im);
   fp_sub(c.z.im, zero.v, q->z.im);
-  fp2_mul_full(&c.x, &c.x, &PSI_CX);
-  fp2_mul_full(&c.y, &c.y, &PSI_CY);
+  fp2_mul(&c.x, &c.x, &PSI_CX);
+  fp2_mul(&c.y, &c.y, &PSI_CY);
   *r = c;
 }
 
