@@ -2,6 +2,7 @@ package org.healthhub.crypto.mcl;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import java.lang.ref.Reference;
 
 /**
  * A filled native fixed-base table for one base, off the Java heap. JNA's {@link Memory} frees
@@ -9,8 +10,11 @@ import com.sun.jna.Pointer;
  * of a public base).
  */
 final class FixedBaseTable {
-  /** One group's table functions in {@link FixedBaseNatives}. */
+  /** One group's table functions ({@link FixedBaseNatives} for G1 and G2, {@link FixedBaseTables} for GT). */
   interface Natives {
+    /** Whether the loaded library exports these functions. */
+    boolean available();
+
     long tableSize();
 
     int precompute(Pointer table, byte[] base);
@@ -19,15 +23,24 @@ final class FixedBaseTable {
   }
 
   static final Natives G1 = new Natives() {
+    @Override public boolean available() { return FixedBaseNatives.AVAILABLE; }
     @Override public long tableSize() { return FixedBaseNatives.hhG1_tableSize(); }
     @Override public int precompute(Pointer t, byte[] base) { return FixedBaseNatives.hhG1_precompute(t, base); }
     @Override public void mulFixed(byte[] z, Pointer t, byte[] k) { FixedBaseNatives.hhG1_mulFixed(z, t, k); }
   };
 
   static final Natives G2 = new Natives() {
+    @Override public boolean available() { return FixedBaseNatives.AVAILABLE; }
     @Override public long tableSize() { return FixedBaseNatives.hhG2_tableSize(); }
     @Override public int precompute(Pointer t, byte[] base) { return FixedBaseNatives.hhG2_precompute(t, base); }
     @Override public void mulFixed(byte[] z, Pointer t, byte[] k) { FixedBaseNatives.hhG2_mulFixed(z, t, k); }
+  };
+
+  static final Natives GT = new Natives() {
+    @Override public boolean available() { return FixedBaseTables.available(); }
+    @Override public long tableSize() { return FixedBaseTables.hhGT_precomputedSize(); }
+    @Override public int precompute(Pointer t, byte[] base) { return FixedBaseTables.hhGT_precompute(t, base); }
+    @Override public void mulFixed(byte[] z, Pointer t, byte[] k) { FixedBaseTables.hhGT_powFixed(z, t, k); }
   };
 
   private final Natives natives;
@@ -40,7 +53,7 @@ final class FixedBaseTable {
 
   /** The table of {@code base}, or null when the library has no tables or refuses this base. */
   static FixedBaseTable build(Natives natives, byte[] base) {
-    if (!FixedBaseNatives.AVAILABLE) {
+    if (!natives.available()) {
       return null;
     }
     Memory table = new Memory(natives.tableSize());
@@ -49,7 +62,12 @@ final class FixedBaseTable {
 
   byte[] mul(int structSize, Fr k) {
     byte[] z = new byte[structSize];
-    natives.mulFixed(z, table, k.raw);
+    try {
+      natives.mulFixed(z, table, k.raw);
+    } finally {
+      // The native code reads the table: it must not be freed before the call returns.
+      Reference.reachabilityFence(table);
+    }
     return z;
   }
 }

@@ -29,21 +29,10 @@ final class FixedBaseTables {
     return AVAILABLE;
   }
 
-  /**
-   * Fills {@code table} ({@link #hhGT_precomputedSize()} bytes) with the powers of {@code base}.
-   *
-   * @throws IllegalArgumentException if the library finds {@code base} outside GT
-   */
-  static void precompute(Pointer table, byte[] base) {
-    int status = hhGT_precompute(table, base);
-    if (status != 0) {
-      throw new IllegalArgumentException("hhGT_precompute: base is not in GT (status " + status + ")");
-    }
-  }
-
   static native long hhGT_precomputedSize();
 
-  private static native int hhGT_precompute(Pointer table, byte[] base);
+  /** Fills a table of {@link #hhGT_precomputedSize()} bytes with the powers of {@code base}; non-zero if {@code base} is outside GT. */
+  static native int hhGT_precompute(Pointer table, byte[] base);
 
   /** {@code z = base^k} for the base {@code table} was filled with. */
   static native void hhGT_powFixed(byte[] z, Pointer table, byte[] k);

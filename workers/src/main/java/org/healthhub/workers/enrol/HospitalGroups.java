@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -106,7 +107,7 @@ public final class HospitalGroups implements GroupManagers {
     }
     byte[] content = Files.readAllBytes(file);
     Imported known = imported.get(groupId);
-    if (known != null && java.util.Arrays.equals(known.content(), content)) {
+    if (known != null && Arrays.equals(known.content(), content)) {
       return Optional.of(known.group());
     }
     JsonNode json = JSON.readTree(content);
